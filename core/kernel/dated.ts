@@ -1,0 +1,57 @@
+import * as v from "valibot";
+import { DomainError } from "./errors.ts";
+
+/**
+ * KRN-R12 dated parameters. A policy value applies from a business date (Asia/Shanghai,
+ * YYYY-MM-DD) and names the document it comes from. A case is judged by the value in force on
+ * its own date, so a policy change never rewrites the past.
+ */
+export interface DatedValue<T> {
+  readonly from: string;
+  readonly value: T;
+  readonly source: string;
+}
+
+export type DatedParam<T> = readonly DatedValue<T>[];
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The valibot schema of a dated parameter whose values satisfy `schema`. */
+export function datedParam<TSchema extends v.GenericSchema>(schema: TSchema, description?: string) {
+  const entry = v.object({
+    from: v.pipe(v.string(), v.regex(ISO_DATE, "from must be a date YYYY-MM-DD")),
+    value: schema,
+    source: v.pipe(v.string(), v.minLength(1, "every value names its source document")),
+  });
+  const list = v.pipe(
+    v.array(entry),
+    v.minLength(1, "a parameter needs at least one dated value"),
+    v.check(
+      (items) => items.every((it, i) => i === 0 || (items[i - 1] as { from: string }).from < it.from),
+      "dated values must be in strictly increasing date order",
+    ),
+  );
+  return description ? v.pipe(list, v.description(description)) : list;
+}
+
+/** The value in force on `date` (YYYY-MM-DD): the last entry whose `from` is on or before it. */
+export function valueAsOf<T>(param: DatedParam<T>, date: string, name = "parameter"): T {
+  let found: DatedValue<T> | undefined;
+  for (const entry of param) {
+    if (entry.from <= date) found = entry;
+    else break;
+  }
+  if (!found) {
+    throw new DomainError(`no value of ${name} is in force on ${date}`, {
+      ruleId: "KRN-R12",
+      field: name,
+      kind: "validation",
+    });
+  }
+  return found.value;
+}
+
+/** A one-entry dated parameter, for defaults and tests. */
+export function since<T>(from: string, value: T, source: string): DatedParam<T> {
+  return [{ from, value, source }];
+}

@@ -1,0 +1,40 @@
+/**
+ * Ports the kernel needs from the world. Adapters implement them; tests pass fixed ones.
+ */
+
+/** The clock (KRN-R03): the only source of "now". */
+export interface Clock {
+  now(): Date;
+}
+
+/** Identifiers for new records. */
+export interface IdGenerator {
+  next(prefix: string): string;
+}
+
+/** One audit entry (KRN-R07), written in the same transaction as the change it records. */
+export interface AuditEntryInput {
+  readonly regionCode: string;
+  readonly actor: string; // principal id, e.g. "inst:abc/u1" or "citizen:..." or "system"
+  readonly action: string; // e.g. "factor.confirm"
+  readonly objectType: string;
+  readonly objectId: string;
+  readonly outcome: "ok" | "denied" | "failed";
+  readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+export interface AuditWriter {
+  append(entry: AuditEntryInput): Promise<void>;
+}
+
+/** An outgoing domain event (KRN-R09), stored in the same transaction, delivered later. */
+export interface OutboxEventInput {
+  readonly regionCode: string;
+  readonly type: string; // e.g. "marketplace.application.submitted"
+  readonly aggregateId: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export interface OutboxWriter {
+  enqueue(event: OutboxEventInput): Promise<void>;
+}

@@ -1,0 +1,55 @@
+import { DomainError } from "./errors.ts";
+
+/** KRN-R06: who is making a request. */
+export type Role =
+  | "citizen"
+  | "institution_staff"
+  | "institution_admin"
+  | "police"
+  | "adjuster"
+  | "clerk"
+  | "regulator"
+  | "platform_admin";
+
+export interface Principal {
+  readonly id: string;
+  readonly roles: readonly Role[];
+  /** The institution a staff member acts for; absent for citizens and regulators. */
+  readonly institutionId?: string;
+  /** Regions the principal acts in (regulators read across institutions of these). */
+  readonly regionCodes: readonly string[];
+  /** For citizens: the blind index of their identity, used to find their own records. */
+  readonly subjectRef?: string;
+}
+
+export function hasRole(p: Principal, ...roles: Role[]): boolean {
+  return roles.some((r) => p.roles.includes(r));
+}
+
+export function requireRole(p: Principal, ...roles: Role[]): void {
+  if (!hasRole(p, ...roles)) {
+    throw new DomainError(`this needs one of the roles: ${roles.join(", ")}`, { ruleId: "KRN-R06", kind: "forbidden" });
+  }
+}
+
+/** Does the object sit in a region the principal acts in? Counties belong to their prefecture. */
+export function inRegion(p: Principal, regionCode: string): boolean {
+  return p.regionCodes.some((r) => r === regionCode || (r.endsWith("00") && regionCode.startsWith(r.slice(0, 4))));
+}
+
+/**
+ * Object-level check: institution staff reach only their own institution's objects, regulators
+ * any object in their region, citizens only their own. Denial looks exactly like "not found".
+ */
+export function assertCanSee(
+  p: Principal,
+  obj: { readonly regionCode: string; readonly institutionId?: string | null; readonly subjectRef?: string | null },
+  what = "object",
+): void {
+  const ok =
+    hasRole(p, "platform_admin") ||
+    (hasRole(p, "regulator") && inRegion(p, obj.regionCode)) ||
+    (p.institutionId !== undefined && obj.institutionId === p.institutionId && inRegion(p, obj.regionCode)) ||
+    (p.subjectRef !== undefined && obj.subjectRef === p.subjectRef);
+  if (!ok) throw new DomainError(`${what} not found`, { ruleId: "KRN-R06", kind: "not_found" });
+}
