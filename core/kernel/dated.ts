@@ -27,7 +27,7 @@ export function datedParam<TSchema extends v.GenericSchema>(schema: TSchema, des
     v.array(entry),
     v.minLength(1, "a parameter needs at least one dated value"),
     v.check(
-      (items) => items.every((it, i) => i === 0 || (items[i - 1] as { from: string }).from < it.from),
+      (items: readonly { from: string }[]) => items.every((it, i) => i === 0 || (items[i - 1] as { from: string }).from < it.from),
       "dated values must be in strictly increasing date order",
     ),
   );
