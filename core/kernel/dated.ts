@@ -16,6 +16,10 @@ export type DatedParam<T> = readonly DatedValue<T>[];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+function ascendingDates(items: readonly { from: string }[]): boolean {
+  return items.every((it, i) => i === 0 || (items[i - 1] as { from: string }).from < it.from);
+}
+
 /** The valibot schema of a dated parameter whose values satisfy `schema`. */
 export function datedParam<TSchema extends v.GenericSchema>(schema: TSchema, description?: string) {
   const entry = v.object({
@@ -27,7 +31,7 @@ export function datedParam<TSchema extends v.GenericSchema>(schema: TSchema, des
     v.array(entry),
     v.minLength(1, "a parameter needs at least one dated value"),
     v.check(
-      (items: readonly { from: string }[]) => items.every((it, i) => i === 0 || (items[i - 1] as { from: string }).from < it.from),
+      (items) => ascendingDates(items as unknown as readonly { from: string }[]),
       "dated values must be in strictly increasing date order",
     ),
   );
