@@ -38,3 +38,26 @@ export interface OutboxEventInput {
 export interface OutboxWriter {
   enqueue(event: OutboxEventInput): Promise<void>;
 }
+
+/** SHA-256 and friends, for content hashes (audit chain, letters, push logs). */
+export interface Hasher {
+  /** Lower-case hex SHA-256 of the UTF-8 text. */
+  sha256Hex(text: string): string;
+}
+
+/** KRN-R04: encryption at rest of class-C2 personal data (envelope encryption, rotatable keys). */
+export interface FieldCipher {
+  encrypt(plaintext: string): string;
+  decrypt(ciphertext: string): string;
+}
+
+/** KRN-R04: keyed hash for looking up a C2 field without its plaintext. */
+export interface BlindIndexer {
+  /** `kind` separates namespaces, e.g. "resident-id", "mobile", "bank-card". */
+  index(kind: string, value: string): string;
+}
+
+/** Sends a message to a person (SMS in production; the development notifier logs it). */
+export interface Notifier {
+  send(message: { readonly mobile: string; readonly text: string; readonly purpose: string }): Promise<void>;
+}
