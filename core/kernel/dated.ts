@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { isIsoDate } from "./business-date.ts";
 import { DomainError } from "./errors.ts";
 
 /**
@@ -14,8 +15,6 @@ export interface DatedValue<T> {
 
 export type DatedParam<T> = readonly DatedValue<T>[];
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function ascendingDates(items: readonly { from: string }[]): boolean {
   return items.every((it, i) => i === 0 || (items[i - 1] as { from: string }).from < it.from);
 }
@@ -23,9 +22,15 @@ function ascendingDates(items: readonly { from: string }[]): boolean {
 /** The valibot schema of a dated parameter whose values satisfy `schema`. */
 export function datedParam<TSchema extends v.GenericSchema>(schema: TSchema, description?: string) {
   const entry = v.object({
-    from: v.pipe(v.string(), v.regex(ISO_DATE, "from must be a date YYYY-MM-DD")),
+    from: v.pipe(
+      v.string(),
+      v.check((s) => isIsoDate(s), "from must be a calendar date YYYY-MM-DD"),
+    ),
     value: schema,
-    source: v.pipe(v.string(), v.minLength(1, "every value names its source document")),
+    source: v.pipe(
+      v.string(),
+      v.check((s) => s.trim().length > 0, "every value names its source document"),
+    ),
   });
   const list = v.pipe(
     v.array(entry),
@@ -34,12 +39,24 @@ export function datedParam<TSchema extends v.GenericSchema>(schema: TSchema, des
       (items) => ascendingDates(items as unknown as readonly { from: string }[]),
       "dated values must be in strictly increasing date order",
     ),
+    // The output is a DatedParam: read-only, so defaults built with since() fit the schema's type.
+    v.readonly(),
   );
   return description ? v.pipe(list, v.description(description)) : list;
 }
 
-/** The value in force on `date` (YYYY-MM-DD): the last entry whose `from` is on or before it. */
+/**
+ * The value in force on `date` (a business date YYYY-MM-DD, e.g. the accident or application
+ * date): the last entry whose `from` is on or before it.
+ */
 export function valueAsOf<T>(param: DatedParam<T>, date: string, name = "parameter"): T {
+  if (!isIsoDate(date)) {
+    throw new DomainError(`the date ${name} is looked up for must be a calendar date YYYY-MM-DD`, {
+      ruleId: "KRN-R12",
+      field: name,
+      kind: "validation",
+    });
+  }
   let found: DatedValue<T> | undefined;
   for (const entry of param) {
     if (entry.from <= date) found = entry;

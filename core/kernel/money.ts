@@ -28,55 +28,116 @@ export function divRoundHalfUp(a: bigint, b: bigint): bigint {
   return neg ? -q : q;
 }
 
-/** amount × numerator / denominator, rounded half-up to the fen. */
+/**
+ * amount × numerator / denominator, rounded half-up to the fen (a half fen goes away from zero).
+ * The product is exact (bigint) however large the factors.
+ */
 export function mulRatio(amount: Fen, numerator: number | bigint, denominator: number | bigint): Fen {
-  return Number(divRoundHalfUp(BigInt(amount) * BigInt(numerator), BigInt(denominator)));
+  assertFen(amount);
+  const n = toBigInt(numerator, "numerator");
+  const d = toBigInt(denominator, "denominator");
+  if (d <= 0n) throw new DomainError("a ratio needs a positive denominator", { ruleId: "KRN-R01", field: "denominator" });
+  const result = Number(divRoundHalfUp(BigInt(amount) * n, d));
+  return assertFen(result, "result");
+}
+
+function toBigInt(x: number | bigint, field: string): bigint {
+  if (typeof x === "bigint") return x;
+  if (!Number.isSafeInteger(x)) throw new DomainError(`${field} must be a whole number`, { ruleId: "KRN-R01", field });
+  return BigInt(x);
+}
+
+function splitError(message: string): DomainError {
+  return new DomainError(message, { ruleId: "KRN-R01", field: "weights" });
 }
 
 /**
  * Splits `total` fen by integer `weights` (e.g. basis points) with the largest-remainder method.
- * The parts always add back to `total` exactly. Ties in the remainder go to the lower index, so a
- * caller lists the party that should win ties first.
+ * The parts always add back to `total` exactly; a part with weight 0 gets nothing; each part is
+ * within one fen of its exact share. Ties in the remainder go to the lower index, so a caller
+ * lists the party that should win ties first. A negative total splits like its absolute value,
+ * with every part negated.
  */
 export function splitByWeights(total: Fen, weights: readonly number[]): Fen[] {
   assertFen(total, "total");
-  if (weights.length === 0) throw new DomainError("no parts to split into", { ruleId: "KRN-R01", field: "weights" });
-  let sum = 0n;
-  for (const w of weights) {
-    if (!Number.isSafeInteger(w) || w < 0) {
-      throw new DomainError("split weights must be non-negative integers", { ruleId: "KRN-R01", field: "weights" });
-    }
-    sum += BigInt(w);
+  const n = weights.length;
+  if (n === 0) throw splitError("no parts to split into");
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
+    if (!Number.isSafeInteger(w) || w < 0) throw splitError("split weights must be non-negative integers");
+    sum += w;
   }
-  if (sum === 0n) throw new DomainError("split weights add to zero", { ruleId: "KRN-R01", field: "weights" });
-  const sign = total < 0 ? -1n : 1n;
-  const t = BigInt(total) * sign;
-  const parts: bigint[] = [];
-  const rems: bigint[] = [];
-  let given = 0n;
-  for (const w of weights) {
-    const p = t * BigInt(w);
-    const q = p / sum;
-    parts.push(q);
-    rems.push(p % sum);
+  if (sum === 0) throw splitError("split weights add to zero");
+  const neg = total < 0;
+  const t = neg ? -total : total;
+  // Fast path: every product t·w ≤ t·sum stays an exact double, so % and / are exact.
+  const parts = Number.isSafeInteger(sum) && t * sum <= Number.MAX_SAFE_INTEGER ? splitSmall(t, weights, sum) : splitBig(t, weights);
+  if (neg) for (let i = 0; i < n; i++) if (parts[i] !== 0) parts[i] = -(parts[i] as number);
+  return parts;
+}
+
+function splitSmall(t: number, weights: readonly number[], sum: number): number[] {
+  const n = weights.length;
+  const parts = new Array<number>(n);
+  const rems = new Array<number>(n);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const p = t * (weights[i] as number);
+    const r = p % sum;
+    const q = (p - r) / sum;
+    parts[i] = q;
+    rems[i] = r;
     given += q;
   }
-  let left = t - given;
-  if (left > 0n) {
-    const order = rems
-      .map((_r, i) => i)
-      .sort((a, b) => {
-        const ra = rems[a] as bigint;
-        const rb = rems[b] as bigint;
-        return ra === rb ? a - b : ra > rb ? -1 : 1;
-      });
-    for (const i of order) {
-      if (left === 0n) break;
-      parts[i] = (parts[i] as bigint) + 1n;
-      left -= 1n;
-    }
+  giveLeftover(parts, rems, t - given);
+  return parts;
+}
+
+function splitBig(t: number, weights: readonly number[]): number[] {
+  const n = weights.length;
+  let sum = 0n;
+  for (let i = 0; i < n; i++) sum += BigInt(weights[i] as number);
+  const bt = BigInt(t);
+  const parts = new Array<number>(n);
+  const rems = new Array<bigint>(n);
+  let given = 0n;
+  for (let i = 0; i < n; i++) {
+    const p = bt * BigInt(weights[i] as number);
+    const q = p / sum;
+    parts[i] = Number(q);
+    rems[i] = p % sum;
+    given += q;
   }
-  return parts.map((p) => Number(p * sign));
+  giveLeftover(parts, rems, Number(bt - given));
+  return parts;
+}
+
+/** Gives the `left` (< parts) leftover fen, one each, to the largest remainders, lower index first. */
+function giveLeftover<R extends number | bigint>(parts: number[], rems: R[], left: number): void {
+  if (left <= 0) return;
+  const n = parts.length;
+  if (n <= 32) {
+    const taken = new Uint8Array(n);
+    for (; left > 0; left--) {
+      let best = -1;
+      for (let i = 0; i < n; i++) {
+        if (taken[i] === 0 && (best < 0 || (rems[i] as R) > (rems[best] as R))) best = i;
+      }
+      taken[best] = 1;
+      parts[best] = (parts[best] as number) + 1;
+    }
+    return;
+  }
+  const order = Array.from({ length: n }, (_v, i) => i).sort((a, b) => {
+    const ra = rems[a] as R;
+    const rb = rems[b] as R;
+    return ra === rb ? a - b : ra > rb ? -1 : 1;
+  });
+  for (let k = 0; k < left; k++) {
+    const i = order[k] as number;
+    parts[i] = (parts[i] as number) + 1;
+  }
 }
 
 const YUAN_RE = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
@@ -91,7 +152,7 @@ export function parseYuan(text: string, field = "amount"): Fen {
     });
   }
   const fen = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
-  return m[1] ? -fen : fen;
+  return m[1] && fen !== 0 ? -fen : fen;
 }
 
 /** Formats fen as a yuan string with two decimals: 123456 → "1234.56". */
@@ -104,9 +165,14 @@ export function formatYuan(fen: Fen): string {
   return `${neg ? "-" : ""}${yuan}.${cents < 10 ? "0" : ""}${cents}`;
 }
 
-/** Adds fen amounts, refusing to leave the safe-integer range. */
+/** Adds fen amounts, refusing to leave the safe-integer range at any step. */
 export function sumFen(amounts: readonly Fen[]): Fen {
   let s = 0;
-  for (const a of amounts) s += a;
-  return assertFen(s, "sum");
+  for (let i = 0; i < amounts.length; i++) {
+    s += assertFen(amounts[i], `amounts[${i}]`);
+    if (!Number.isSafeInteger(s)) {
+      throw new DomainError("the sum exceeds the largest amount", { ruleId: "KRN-R01", field: "sum" });
+    }
+  }
+  return s;
 }

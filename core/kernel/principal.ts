@@ -1,4 +1,5 @@
 import { DomainError } from "./errors.ts";
+import { regionContains } from "./identity/region-code.ts";
 
 /** KRN-R06: who is making a request. */
 export type Role =
@@ -32,9 +33,12 @@ export function requireRole(p: Principal, ...roles: Role[]): void {
   }
 }
 
-/** Does the object sit in a region the principal acts in? Counties belong to their prefecture. */
+/**
+ * Does the object sit in a region the principal acts in? Counties belong to their prefecture and
+ * prefectures to their province (a principal of 350000 acts in all of Fujian).
+ */
 export function inRegion(p: Principal, regionCode: string): boolean {
-  return p.regionCodes.some((r) => r === regionCode || (r.endsWith("00") && regionCode.startsWith(r.slice(0, 4))));
+  return p.regionCodes.some((r) => regionContains(r, regionCode));
 }
 
 /**

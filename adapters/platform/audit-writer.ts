@@ -1,0 +1,111 @@
+import { sql } from "kysely";
+import type { AuditEntryInput, AuditWriter, Clock, Hasher } from "../../core/kernel/mod.ts";
+import { nodeHasher } from "../crypto/node-hasher.ts";
+import { redactC2 } from "../crypto/redact-c2.ts";
+import type { AnyDb } from "../db/create-database.ts";
+import { AUDIT_GENESIS_HASH, auditEntryHash } from "./audit-hash.ts";
+import { jsonRoundTrip } from "./canonical-json.ts";
+
+const REGION = /^\d{6}$/;
+const OUTCOMES = new Set(["ok", "denied", "failed"]);
+
+/**
+ * KRN-R07: appends hash-chained audit entries in the caller's transaction.
+ *
+ * Per region the chain head row (`platform.audit_head`) is created if missing and then locked
+ * `for update`, so concurrent transactions of one region append one after another and the chain
+ * never forks; a rolled-back transaction takes its entries and its head advance with it.
+ * The detail is passed through the C2 redactor before it is hashed and stored.
+ *
+ * Pass the transaction (`db.transaction().execute(async (tx) => …)`). Given a plain database
+ * handle instead, each append runs in a transaction of its own.
+ */
+export function createAuditWriter(tx: AnyDb, clock: Clock, hasher: Hasher = nodeHasher): AuditWriter {
+  return {
+    async append(entry: AuditEntryInput): Promise<void> {
+      checkEntry(entry);
+      if (tx.isTransaction) return appendIn(tx, clock, hasher, entry);
+      return tx.transaction().execute((own) => appendIn(own, clock, hasher, entry));
+    },
+  };
+}
+
+async function appendIn(tx: AnyDb, clock: Clock, hasher: Hasher, entry: AuditEntryInput): Promise<void> {
+  const detail = storableDetail(entry.detail);
+  await sql`insert into platform.audit_head (region_code, seq, hash)
+            values (${entry.regionCode}, 0, ${AUDIT_GENESIS_HASH})
+            on conflict (region_code) do nothing`.execute(tx);
+  const head = await tx
+    .selectFrom("platform.audit_head")
+    .select(["seq", "hash"])
+    .where("region_code", "=", entry.regionCode)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const seq = Number(head.seq) + 1;
+  const at = clock.now();
+  const hash = auditEntryHash(hasher, head.hash, {
+    regionCode: entry.regionCode,
+    seq,
+    at,
+    actor: entry.actor,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId,
+    outcome: entry.outcome,
+    detail,
+  });
+  await tx
+    .insertInto("platform.audit_log")
+    .values({
+      region_code: entry.regionCode,
+      seq,
+      at,
+      actor: entry.actor,
+      action: entry.action,
+      object_type: entry.objectType,
+      object_id: entry.objectId,
+      outcome: entry.outcome,
+      detail,
+      prev_hash: head.hash,
+      hash,
+    })
+    .execute();
+  await tx
+    .updateTable("platform.audit_head")
+    .set({ seq, hash, updated_at: at })
+    .where("region_code", "=", entry.regionCode)
+    .execute();
+}
+
+function checkEntry(e: AuditEntryInput): void {
+  if (!REGION.test(e.regionCode))
+    throw new TypeError(`audit entry: region code must be 6 digits, got "${e.regionCode}"`);
+  for (const f of ["actor", "action", "objectType", "objectId"] as const) {
+    if (typeof e[f] !== "string" || e[f].length === 0)
+      throw new TypeError(`audit entry: ${f} must be a non-empty string`);
+  }
+  if (!OUTCOMES.has(e.outcome)) throw new TypeError(`audit entry: outcome must be ok, denied or failed`);
+}
+
+/**
+ * The detail exactly as jsonb will give it back: C2 masked, C3 removed, JSON-normalised, and
+ * NUL characters (which jsonb refuses) replaced, so the stored value re-hashes to the same hash.
+ */
+function storableDetail(detail: AuditEntryInput["detail"]): Record<string, unknown> {
+  const redacted = jsonRoundTrip(redactC2(detail ?? {}));
+  if (redacted === null || typeof redacted !== "object" || Array.isArray(redacted)) {
+    throw new TypeError("audit entry: detail must be an object");
+  }
+  return replaceNul(redacted) as Record<string, unknown>;
+}
+
+function replaceNul(v: unknown): unknown {
+  if (typeof v === "string") return v.includes("\u0000") ? v.replaceAll("\u0000", "\uFFFD") : v;
+  if (Array.isArray(v)) return v.map(replaceNul);
+  if (v !== null && typeof v === "object") {
+    const o: Record<string, unknown> = {};
+    for (const [k, item] of Object.entries(v)) o[replaceNul(k) as string] = replaceNul(item);
+    return o;
+  }
+  return v;
+}

@@ -1,0 +1,85 @@
+import type { Fen } from "../../kernel/mod.ts";
+import type { SharingAgreement } from "../policy-schemas.ts";
+
+/** A borrower's request for a mortgage loan against one collateral unit. */
+export interface MortgageApplication {
+  readonly id: string;
+  readonly regionCode: string;
+  readonly countyCode: string;
+  readonly productId: string;
+  readonly bankId: string;
+  readonly unitId: string;
+  readonly factorIds: readonly string[];
+  readonly borrowerRef: string;
+  readonly applicantRef: string | null;
+  readonly requestedAmount: Fen;
+  readonly termMonths: number;
+  /** Labour-quality factors (category L) the borrower holds, applied by FAC-R11. */
+  readonly labourFactorIds: readonly string[];
+  readonly valuationId: string;
+  readonly status: "APPLIED" | "ACCEPTED" | "DECLINED" | "REGISTERED";
+  readonly approved: ApprovedTerms | null;
+  readonly declineReason: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+export interface ApprovedTerms {
+  readonly amount: Fen;
+  /** Part of the loan the lien secures (≤ headroom, FAC-R05/R06). */
+  readonly securedAmount: Fen;
+  readonly rateBp: number;
+  readonly termMonths: number;
+  readonly guarantorId: string | null;
+  readonly insurerId: string | null;
+  readonly sharing: SharingAgreement;
+}
+
+/** FAC-R06 a lien (抵押/质押) on a collateral unit, ranked by when its registration completed. */
+export interface Lien {
+  readonly id: string;
+  readonly regionCode: string;
+  readonly unitId: string;
+  readonly factorIds: readonly string[];
+  readonly loanId: string;
+  readonly bankId: string;
+  readonly securedAmount: Fen;
+  readonly registeredAt: string;
+  /** Order of registration on the unit (1, 2, …): breaks ties of equal instants. */
+  readonly registrationSeq: number;
+  readonly status: "active" | "released" | "discharged";
+  readonly endedAt: string | null;
+}
+
+export type LoanStatus = "PERFORMING" | "OVERDUE" | "DEFAULTED" | "DISPOSING" | "SETTLED" | "CLOSED_WITH_LOSS";
+
+/** A loan booked by a bank against a registered lien. */
+export interface Loan {
+  readonly id: string;
+  readonly regionCode: string;
+  readonly countyCode: string;
+  readonly applicationId: string;
+  readonly productId: string;
+  readonly bankId: string;
+  readonly borrowerRef: string;
+  readonly unitId: string;
+  readonly principal: Fen;
+  readonly outstandingPrincipal: Fen;
+  readonly interestArrears: Fen;
+  readonly rateBp: number;
+  readonly termMonths: number;
+  readonly startedOn: string;
+  /** First business date of the overdue run; null when current. */
+  readonly overdueSince: string | null;
+  readonly status: LoanStatus;
+  readonly guarantorId: string | null;
+  readonly insurerId: string | null;
+  readonly sharing: SharingAgreement;
+  readonly lienId: string;
+  /** Disposal proceeds applied to this loan (FAC-R07): interest first, then principal. */
+  readonly proceedsApplied: { readonly interest: Fen; readonly principal: Fen } | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+}

@@ -1,0 +1,116 @@
+import { divRoundHalfUp } from "../../kernel/mod.ts";
+
+/** Per-case facts the figures count (one row per case reported in the period). */
+export interface CaseFact {
+  readonly centreId: string;
+  readonly countyCode: string;
+  readonly reportedAt: string;
+  /** First letter issued: the case was handled remotely. */
+  readonly determinedAt: string | null;
+  /** A party disputed the determination on site. */
+  readonly disputed: boolean;
+}
+
+/** Per-claim facts (一键理赔 → 到账). */
+export interface ClaimFact {
+  readonly centreId: string;
+  readonly countyCode: string;
+  readonly openedAt: string;
+  readonly paidAt: string | null;
+}
+
+/** Per-survey facts (回访). */
+export interface SurveyFact {
+  readonly centreId: string;
+  readonly countyCode: string;
+  readonly satisfied: boolean;
+  readonly suggestion: string | null;
+}
+
+/** Durations in whole seconds; the median of an even count is the mean of the middle two, half-up. */
+export interface DurationStats {
+  readonly count: number;
+  readonly medianSeconds: number | null;
+  readonly averageSeconds: number | null;
+  readonly fastestSeconds: number | null;
+}
+
+/** What a figures reader returns for one group (centre, county or whole region) and period. */
+export interface FigureInputs {
+  readonly accidents: number;
+  readonly handledRemotely: number;
+  readonly noDispute: number;
+  readonly handling: DurationStats;
+  readonly payout: DurationStats;
+  readonly surveys: number;
+  readonly satisfied: number;
+  readonly suggestions: number;
+}
+
+/** QC-R08 figures: the inputs plus the shares, in basis points (null when nothing to divide by). */
+export interface QuickClaimFigures extends FigureInputs {
+  readonly remoteShareBp: number | null;
+  readonly noDisputeShareBp: number | null;
+  readonly satisfactionBp: number | null;
+}
+
+function halfUp(num: number, den: number): number {
+  return Number(divRoundHalfUp(BigInt(num), BigInt(den)));
+}
+
+/** Median, average (half-up) and fastest of whole-second durations. */
+export function durationStats(seconds: readonly number[]): DurationStats {
+  const n = seconds.length;
+  if (n === 0) return { count: 0, medianSeconds: null, averageSeconds: null, fastestSeconds: null };
+  const sorted = [...seconds].sort((a, b) => a - b);
+  const mid = n >> 1;
+  const median = n % 2 === 1 ? (sorted[mid] as number) : halfUp((sorted[mid - 1] as number) + (sorted[mid] as number), 2);
+  const total = sorted.reduce((s, x) => s + x, 0);
+  return { count: n, medianSeconds: median, averageSeconds: halfUp(total, n), fastestSeconds: sorted[0] as number };
+}
+
+const secondsBetween = (from: string, to: string) => Math.floor((Date.parse(to) - Date.parse(from)) / 1000);
+
+/**
+ * QC-R08 the reference definition of the figures' inputs, from facts of one group and period:
+ * accidents = cases reported; handled remotely = a letter was issued; handling time = report →
+ * first letter; no dispute = remote cases nobody disputed; payout time = claim → paid;
+ * satisfaction = satisfied ÷ surveys; suggestions = surveys with a suggestion. A database reader
+ * must compute the same numbers (its test compares against this function).
+ */
+export function aggregateFigureInputs(
+  cases: readonly CaseFact[],
+  claims: readonly ClaimFact[],
+  surveys: readonly SurveyFact[],
+): FigureInputs {
+  const handling: number[] = [];
+  let noDispute = 0;
+  for (const c of cases) {
+    if (c.determinedAt === null) continue;
+    handling.push(secondsBetween(c.reportedAt, c.determinedAt));
+    if (!c.disputed) noDispute += 1;
+  }
+  const payout: number[] = [];
+  for (const c of claims) if (c.paidAt !== null) payout.push(secondsBetween(c.openedAt, c.paidAt));
+  return {
+    accidents: cases.length,
+    handledRemotely: handling.length,
+    noDispute,
+    handling: durationStats(handling),
+    payout: durationStats(payout),
+    surveys: surveys.length,
+    satisfied: surveys.filter((s) => s.satisfied).length,
+    suggestions: surveys.filter((s) => s.suggestion !== null && s.suggestion.trim() !== "").length,
+  };
+}
+
+/** QC-R08 shares (half-up to the basis point) from the inputs. */
+export function figuresFrom(inputs: FigureInputs): QuickClaimFigures {
+  const share = (num: number, den: number) => (den === 0 ? null : halfUp(num * 10_000, den));
+  return {
+    ...inputs,
+    remoteShareBp: share(inputs.handledRemotely, inputs.accidents),
+    noDisputeShareBp: share(inputs.noDispute, inputs.handledRemotely),
+    satisfactionBp: share(inputs.satisfied, inputs.surveys),
+  };
+}

@@ -1,0 +1,125 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { csrf } from "hono/csrf";
+import { TooManyRequestsError } from "../../adapters/auth/too-many-requests.ts";
+import { isDomainError, maskMobile } from "../../core/kernel/mod.ts";
+import { clearSessionCookie, presentedSessionToken, setSessionCookie } from "../auth/session-cookie.ts";
+import type { App, AppEnv } from "../env.ts";
+import { APP_CSS } from "./assets.ts";
+import { CodePage } from "./code-page.tsx";
+import { HomePage, type ModuleTitle } from "./home-page.tsx";
+import { format } from "./i18n.ts";
+import { pageContext } from "./layout.tsx";
+import { SignInPage } from "./sign-in-page.tsx";
+
+/**
+ * The pages shell: stylesheet, home, sign-in (citizen one-time code, staff API key), sign-out.
+ * Form posts are CSRF-checked (Origin / Sec-Fetch-Site must be this site) and every page carries
+ * a strict Content-Security-Policy (no inline script or style).
+ */
+const MOBILE = /^1[3-9]\d{9}$/;
+const CODE = /^\d{6}$/;
+const CSP = "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+export function pageHeaders(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.res.headers.get("Content-Type")?.startsWith("text/html")) {
+      c.res.headers.set("Content-Security-Policy", CSP);
+      c.res.headers.set("Cache-Control", "no-store");
+    }
+  };
+}
+
+function field(body: Record<string, unknown>, name: string): string {
+  const v = body[name];
+  return typeof v === "string" ? v.trim() : "";
+}
+
+function regionList(c: Context<AppEnv>) {
+  return [...c.get("platform").regions.values()];
+}
+
+/** The page-language message for an error of the sign-in services. */
+function signInError(c: Context<AppEnv>, e: unknown): { status: 401 | 429 | 503; message: string } {
+  const { t } = pageContext(c);
+  if (e instanceof TooManyRequestsError) return { status: 429, message: format(t.tooMany, { seconds: e.retryAfterSeconds }) };
+  if (isDomainError(e) && e.kind === "unavailable") return { status: 503, message: t.sendFailed };
+  if (isDomainError(e) && e.kind === "unauthenticated") {
+    if (e.field === "apiKey") return { status: 401, message: t.badKey };
+    const left = Number(e.detail?.attemptsLeft ?? 0);
+    return { status: 401, message: left > 0 ? format(t.wrongCode, { n: left }) : t.codeGone };
+  }
+  throw e;
+}
+
+export function registerPageRoutes(app: App, titles: ReadonlyMap<string, ModuleTitle>): void {
+  app.get("/assets/app.css", (c) => {
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(APP_CSS, 200, { "Content-Type": "text/css; charset=utf-8" });
+  });
+
+  app.get("/", (c) => c.html(<HomePage page={pageContext(c)} regions={regionList(c)} titles={titles} />));
+
+  app.get("/sign-in", (c) => c.html(<SignInPage page={pageContext(c)} regions={regionList(c)} />));
+
+  const forms = csrf();
+
+  app.post("/sign-in/citizen", forms, async (c) => {
+    const body = await c.req.parseBody();
+    const mobile = field(body, "mobile");
+    const regions = regionList(c);
+    const region = field(body, "region") || regions[0]?.code || "";
+    const page = pageContext(c);
+    if (!MOBILE.test(mobile) || !regions.some((r) => r.code === region)) {
+      return c.html(<SignInPage page={page} regions={regions} error={page.t.badMobile} mobile={mobile} region={region} />, 400);
+    }
+    try {
+      await c.get("auth").otp.request({ mobile, regionCode: region });
+    } catch (e) {
+      const { status, message } = signInError(c, e);
+      return c.html(<SignInPage page={page} regions={regions} error={message} mobile={mobile} region={region} />, status);
+    }
+    const minutes = Math.round(c.get("auth").settings.otp.ttlSeconds / 60);
+    return c.html(<CodePage page={page} mobile={mobile} maskedMobile={maskMobile(mobile)} minutes={minutes} />);
+  });
+
+  app.post("/sign-in/citizen/verify", forms, async (c) => {
+    const body = await c.req.parseBody();
+    const mobile = field(body, "mobile");
+    const code = field(body, "code");
+    const page = pageContext(c);
+    const minutes = Math.round(c.get("auth").settings.otp.ttlSeconds / 60);
+    const again = (error: string, status: 400 | 401 | 429 | 503) =>
+      c.html(<CodePage page={page} mobile={mobile} maskedMobile={maskMobile(mobile)} minutes={minutes} error={error} />, status);
+    if (!MOBILE.test(mobile)) return again(page.t.badMobile, 400);
+    if (!CODE.test(code)) return again(page.t.badCode, 400);
+    try {
+      const { token, session } = await c.get("auth").otp.verify({ mobile, code });
+      setSessionCookie(c, token, session.expiresAt);
+      return c.redirect("/", 303);
+    } catch (e) {
+      const { status, message } = signInError(c, e);
+      return again(message, status);
+    }
+  });
+
+  app.post("/sign-in/staff", forms, async (c) => {
+    const body = await c.req.parseBody();
+    const page = pageContext(c);
+    try {
+      const { token, session } = await c.get("auth").signInStaff(field(body, "apiKey"));
+      setSessionCookie(c, token, session.expiresAt);
+      return c.redirect("/", 303);
+    } catch (e) {
+      const { status, message } = signInError(c, e);
+      return c.html(<SignInPage page={page} regions={regionList(c)} error={message} />, status);
+    }
+  });
+
+  app.post("/sign-out", forms, async (c) => {
+    const token = presentedSessionToken(c);
+    if (token) await c.get("auth").signOut(token);
+    clearSessionCookie(c);
+    return c.redirect("/", 303);
+  });
+}

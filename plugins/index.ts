@@ -1,0 +1,8 @@
+import type { AnyPluginManifest } from "./_framework/plugin-registry.ts";
+import { manifest as devNotifier } from "./dev-notifier/manifest.ts";
+
+/**
+ * The installed plugins (KRN-R13): an explicit list, never a folder scan. A deployment can
+ * only name plugins listed here. `npm run new-plugin` prints the line to add.
+ */
+export const installedPlugins: readonly AnyPluginManifest[] = [devNotifier];
