@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Platform } from "../adapters/composition/platform.ts";
 import type { AuthService } from "../adapters/auth/auth-service.ts";
 import type { SessionInfo } from "../adapters/auth/session-store.ts";
+import type { Platform } from "../adapters/composition/platform.ts";
 import type { JsonLogger } from "../adapters/logging/json-logger.ts";
 import type { Principal } from "../core/kernel/mod.ts";
 import type { IdempotencyStore } from "./middleware/idempotency.ts";

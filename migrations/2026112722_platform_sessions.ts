@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 
 /**
  * Browser and app sessions of citizens and staff. The token is random and only its SHA-256 hash
@@ -20,8 +20,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull())
     .addColumn("expires_at", "timestamptz", (c) => c.notNull())
     .execute();
-  await db.schema.withSchema("platform").createIndex("sessions_expires_idx").on("sessions").column("expires_at").execute();
-  await db.schema.withSchema("platform").createIndex("sessions_api_key_idx").on("sessions").column("api_key_id").execute();
+  await db.schema
+    .withSchema("platform")
+    .createIndex("sessions_expires_idx")
+    .on("sessions")
+    .column("expires_at")
+    .execute();
+  await db.schema
+    .withSchema("platform")
+    .createIndex("sessions_api_key_idx")
+    .on("sessions")
+    .column("api_key_id")
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,8 +1,10 @@
 import type { AnyPluginManifest } from "./_framework/plugin-registry.ts";
 import { manifest as devNotifier } from "./dev-notifier/manifest.ts";
+import { manifest as longyanRegion } from "./longyan-region/manifest.ts";
+import { manifest as ningdeRegion } from "./ningde-region/manifest.ts";
 
 /**
  * The installed plugins (KRN-R13): an explicit list, never a folder scan. A deployment can
  * only name plugins listed here. `npm run new-plugin` prints the line to add.
  */
-export const installedPlugins: readonly AnyPluginManifest[] = [devNotifier];
+export const installedPlugins: readonly AnyPluginManifest[] = [ningdeRegion, longyanRegion, devNotifier];

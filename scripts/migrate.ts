@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     const result = await migrateToLatest(database.db);
     const applied = (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
     console.log(`database: ${describeDatabase(config)}`);
-    console.log(applied.length === 0 ? "migrations: already current" : `migrations applied:\n  ${applied.join("\n  ")}`);
+    console.log(
+      applied.length === 0 ? "migrations: already current" : `migrations applied:\n  ${applied.join("\n  ")}`,
+    );
   } finally {
     await database.close();
   }

@@ -30,7 +30,10 @@ function fail(message: string): never {
 }
 
 function list(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((x) => x.split(",")).map((x) => x.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((x) => x.split(","))
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 function specFromArgs(argv: string[]): { spec: ScaffoldSpec; dir: string } {
@@ -56,11 +59,13 @@ function specFromArgs(argv: string[]): { spec: ScaffoldSpec; dir: string } {
   }
   const ports = list(values.port);
   if (ports.length === 0) fail("name at least one --port, e.g. factors.FactorRegistry");
-  for (const p of ports) if (!/^[a-z][a-z0-9-]*\.[A-Z][A-Za-z0-9]*$/.test(p)) fail(`--port "${p}" must be <module>.<Port>`);
+  for (const p of ports)
+    if (!/^[a-z][a-z0-9-]*\.[A-Z][A-Za-z0-9]*$/.test(p)) fail(`--port "${p}" must be <module>.<Port>`);
   if (new Set(ports).size !== ports.length) fail("a --port is listed twice");
   const regionList = list(values.region);
   const regions = regionList.length === 0 || regionList.includes("*") ? "*" : regionList;
-  if (regions !== "*") for (const r of regions) if (!/^\d{6}$/.test(r)) fail(`--region "${r}" is not a 6-digit GB/T 2260 code`);
+  if (regions !== "*")
+    for (const r of regions) if (!/^\d{6}$/.test(r)) fail(`--region "${r}" is not a 6-digit GB/T 2260 code`);
   const words = id.replace(/-/g, " ");
   const dir = resolve(values.dir ?? join(REPO, "plugins"));
   const root = relative(join(dir, id), REPO).split(sep).join("/") || ".";
@@ -90,9 +95,13 @@ function main(): void {
   ];
   for (const [name, text] of files) writeFileSync(join(folder, name), text);
   // House style: let biome format the new files (line widths depend on the names).
-  const biome = spawnSync(join(REPO, "node_modules", ".bin", "biome"), ["check", "--write", "--vcs-enabled=false", "--config-path", REPO, folder], {
-    encoding: "utf8",
-  });
+  const biome = spawnSync(
+    join(REPO, "node_modules", ".bin", "biome"),
+    ["check", "--write", "--vcs-enabled=false", "--config-path", REPO, folder],
+    {
+      encoding: "utf8",
+    },
+  );
   if (biome.status !== 0) console.warn(`biome could not tidy the new files:\n${biome.stdout}${biome.stderr}`);
 
   const name = camelCase(spec.id);

@@ -6,9 +6,9 @@ import { loadDeploymentConfig } from "../adapters/composition/deployment-config.
 import { describeDatabase } from "../adapters/composition/open-database.ts";
 import { createOutboxDispatcher } from "../adapters/composition/outbox-subscriptions.ts";
 import { runSeeds } from "../adapters/composition/seeds.ts";
+import { printSeedResult, printStartupError } from "../adapters/composition/startup-report.ts";
 import { createJsonLogger, isLogLevel } from "../adapters/logging/json-logger.ts";
 import { createApp } from "../http/app.ts";
-import { printSeedResult, printStartupError } from "../adapters/composition/startup-report.ts";
 
 /**
  * `npm start`: reads the deployment config (+ environment), composes the platform on PGlite in

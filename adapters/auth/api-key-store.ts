@@ -144,7 +144,12 @@ export function createApiKeyStore(db: AnyDb, clock: Clock, ids: IdGenerator, aud
           objectType: "api_key",
           objectId: row.id,
           outcome: "ok",
-          detail: { prefix: row.prefix, institutionId: row.institution_id, roles: row.roles, regionCodes: row.region_codes },
+          detail: {
+            prefix: row.prefix,
+            institutionId: row.institution_id,
+            roles: row.roles,
+            regionCodes: row.region_codes,
+          },
         });
       });
       return { key, record: toRecord(row) };

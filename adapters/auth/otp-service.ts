@@ -50,7 +50,12 @@ interface WindowRow {
 const RULE = "KRN-R06";
 
 function signInFailed(message: string, detail?: Record<string, unknown>): DomainError {
-  return new DomainError(message, { ruleId: RULE, kind: "unauthenticated", field: "code", ...(detail ? { detail } : {}) });
+  return new DomainError(message, {
+    ruleId: RULE,
+    kind: "unauthenticated",
+    field: "code",
+    ...(detail ? { detail } : {}),
+  });
 }
 
 export function createOtpService(deps: OtpServiceDeps): OtpService {
@@ -58,7 +63,8 @@ export function createOtpService(deps: OtpServiceDeps): OtpService {
   const { db, clock } = deps;
   const codeShape = new RegExp(`^\\d{${s.digits}}$`);
   const mobileRef = (mobile: string) => deps.blindIndexer.index("mobile", mobile);
-  const codeHash = (salt: string, ref: string, code: string) => deps.blindIndexer.index("otp-code", `${salt}.${ref}.${code}`);
+  const codeHash = (salt: string, ref: string, code: string) =>
+    deps.blindIndexer.index("otp-code", `${salt}.${ref}.${code}`);
 
   /** Rate limit per mobile; throws TooManyRequestsError, else records one send. */
   async function countSend(tx: AnyDb, ref: string, regionCode: string, now: Date): Promise<void> {
@@ -164,7 +170,12 @@ export function createOtpService(deps: OtpServiceDeps): OtpService {
           .executeTakeFirst()) as OtpRow | undefined;
         const now = clock.now();
         if (!row) return { ok: false as const, reason: "none" as const };
-        const audit = (outcome: "ok" | "denied", objectType: string, objectId: string, detail: Record<string, unknown>) =>
+        const audit = (
+          outcome: "ok" | "denied",
+          objectType: string,
+          objectId: string,
+          detail: Record<string, unknown>,
+        ) =>
           deps.auditFor(tx).append({
             regionCode: row.region_code,
             actor: `citizen:${ref}`,
@@ -183,7 +194,12 @@ export function createOtpService(deps: OtpServiceDeps): OtpService {
         if (!matches) {
           const left = row.attempts_left - 1;
           if (left <= 0) await tx.deleteFrom("platform.citizen_otp").where("mobile_ref", "=", ref).execute();
-          else await tx.updateTable("platform.citizen_otp").set({ attempts_left: left }).where("mobile_ref", "=", ref).execute();
+          else
+            await tx
+              .updateTable("platform.citizen_otp")
+              .set({ attempts_left: left })
+              .where("mobile_ref", "=", ref)
+              .execute();
           await audit("denied", "mobile", ref, { reason: "wrong code", attemptsLeft: left });
           return { ok: false as const, reason: "wrong" as const, attemptsLeft: left };
         }
@@ -211,12 +227,16 @@ export function createOtpService(deps: OtpServiceDeps): OtpService {
       if (outcome.reason === "wrong") {
         const left = outcome.attemptsLeft ?? 0;
         throw signInFailed(
-          left > 0 ? `the code is wrong; ${left} attempt(s) left` : "the code is wrong and has been cancelled; ask for a new one",
+          left > 0
+            ? `the code is wrong; ${left} attempt(s) left`
+            : "the code is wrong and has been cancelled; ask for a new one",
           { attemptsLeft: left },
         );
       }
       throw signInFailed(
-        outcome.reason === "expired" ? "the code has expired; ask for a new one" : "no code is waiting for this mobile; ask for one first",
+        outcome.reason === "expired"
+          ? "the code has expired; ask for a new one"
+          : "no code is waiting for this mobile; ask for one first",
       );
     },
   };

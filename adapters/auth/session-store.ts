@@ -92,9 +92,11 @@ export function createSessionStore(db: AnyDb, clock: Clock, ids: IdGenerator): S
 
     async resolve(token) {
       if (!TOKEN_SHAPE.test(token)) return undefined;
-      const row = (await db.selectFrom(table).select(COLUMNS).where("token_hash", "=", sha256Hex(token)).executeTakeFirst()) as
-        | Row
-        | undefined;
+      const row = (await db
+        .selectFrom(table)
+        .select(COLUMNS)
+        .where("token_hash", "=", sha256Hex(token))
+        .executeTakeFirst()) as Row | undefined;
       if (!row) return undefined;
       if (row.expires_at.getTime() <= clock.now().getTime()) {
         await db.deleteFrom(table).where("id", "=", row.id).execute();
@@ -105,9 +107,11 @@ export function createSessionStore(db: AnyDb, clock: Clock, ids: IdGenerator): S
 
     async end(token, tx = db) {
       if (!TOKEN_SHAPE.test(token)) return undefined;
-      const row = (await tx.deleteFrom(table).where("token_hash", "=", sha256Hex(token)).returning(COLUMNS).executeTakeFirst()) as
-        | Row
-        | undefined;
+      const row = (await tx
+        .deleteFrom(table)
+        .where("token_hash", "=", sha256Hex(token))
+        .returning(COLUMNS)
+        .executeTakeFirst()) as Row | undefined;
       if (!row || row.expires_at.getTime() <= clock.now().getTime()) return undefined;
       return toInfo(row);
     },

@@ -1,9 +1,8 @@
 import type { DependencyContainer } from "tsyringe";
-import { DomainError, type ModuleDescriptor, type PortToken } from "../../core/kernel/mod.ts";
+import { DomainError, type ModuleDescriptor, type PortToken, regionContains } from "../../core/kernel/mod.ts";
 import { PolicyPackPort } from "../../plugins/_framework/kernel-tokens.ts";
 import type { PluginRegistry } from "../../plugins/_framework/plugin-registry.ts";
 import { summarizePlugin } from "../../plugins/_framework/plugin-registry.ts";
-import { regionContains } from "../../plugins/_framework/region-scope.ts";
 import { CompositionError, regionLabel } from "./composition-error.ts";
 import type { RegionConfig } from "./deployment-config.ts";
 import { findPlugin, type InstalledPlugin, installPlugin, type PluginServices } from "./install-plugin.ts";
@@ -88,10 +87,13 @@ export async function composeRegion(input: RegionBuildInput): Promise<ComposedRe
   for (const ref of region.plugins) {
     const manifest = findPlugin(registry, ref, region);
     if (manifest.kind === "policy-pack") {
-      throw new CompositionError(`${label}: plugin ${manifest.id} is a policy pack; name it as the region's policyPack`, {
-        regionCode: region.code,
-        pluginId: manifest.id,
-      });
+      throw new CompositionError(
+        `${label}: plugin ${manifest.id} is a policy pack; name it as the region's policyPack`,
+        {
+          regionCode: region.code,
+          pluginId: manifest.id,
+        },
+      );
     }
     const plugin = await installPlugin(manifest, ref, region, input.services, input.onClose);
     providers.add(plugin);
@@ -119,7 +121,9 @@ export async function composeRegion(input: RegionBuildInput): Promise<ComposedRe
     kernel: resolved.kernel,
     policy: <T>(moduleId: string): T => prefecturePolicy.module<T>(moduleId),
     policyFor: (countyCode?: string) =>
-      countyCode === undefined || countyCode === region.code ? prefecturePolicy : policyView(region, resolved, countyCode),
+      countyCode === undefined || countyCode === region.code
+        ? prefecturePolicy
+        : policyView(region, resolved, countyCode),
     adapter: <T>(token: PortToken, countyCode?: string): T => {
       if (countyCode !== undefined && !regionContains(region.code, countyCode)) {
         throw new DomainError(`${countyCode} is not in ${label}`, { ruleId: "KRN-R13", kind: "not_found" });

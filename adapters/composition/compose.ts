@@ -1,9 +1,14 @@
 import "reflect-metadata";
 import { container as globalContainer } from "tsyringe";
-import { type Clock, DomainError, type IdGenerator, type ModuleDescriptor } from "../../core/kernel/mod.ts";
+import {
+  type Clock,
+  DomainError,
+  type IdGenerator,
+  type ModuleDescriptor,
+  regionContains,
+} from "../../core/kernel/mod.ts";
 import type { Logger } from "../../plugins/_framework/logger.ts";
 import { type AnyPluginManifest, PluginRegistry } from "../../plugins/_framework/plugin-registry.ts";
-import { regionContains } from "../../plugins/_framework/region-scope.ts";
 import { installedPlugins } from "../../plugins/index.ts";
 import { EnvelopeFieldCipher } from "../crypto/envelope-field-cipher.ts";
 import { HmacBlindIndexer } from "../crypto/hmac-blind-indexer.ts";
@@ -45,9 +50,9 @@ function moduleMap(modules: readonly ModuleDescriptor[]): Map<string, ModuleDesc
   return map;
 }
 
-function keyringFrom(env: Env, logger: Logger): Keyring {
+function keyringFrom(env: Env, production: boolean, logger: Logger): Keyring {
   try {
-    return loadKeyring(env, { warn: (m) => logger.warn(m) });
+    return loadKeyring({ ...env, NODE_ENV: production ? "production" : env.NODE_ENV }, { warn: (m) => logger.warn(m) });
   } catch (e) {
     throw new CompositionError(`key material: ${(e as Error).message}`, { field: "FIELD_KEYS", cause: e });
   }
@@ -67,8 +72,9 @@ export async function buildPlatform(
   const clock = options.clock ?? new SystemClock();
   const ids = options.ids ?? new RandomIds(clock);
   const level = env.LOG_LEVEL ?? "info";
-  const logger = options.logger ?? createJsonLogger({ level: isLogLevel(level) ? level : "info", now: () => clock.now() });
-  const keyring = keyringFrom(env, logger);
+  const logger =
+    options.logger ?? createJsonLogger({ level: isLogLevel(level) ? level : "info", now: () => clock.now() });
+  const keyring = keyringFrom(env, config.production, logger);
   const registry = new PluginRegistry(options.plugins ?? installedPlugins);
   const modules = moduleMap(options.modules ?? installedModules);
 
@@ -119,7 +125,11 @@ export async function buildPlatform(
   const region = (code: string): ComposedRegion => {
     const r = regions.get(code);
     if (!r) {
-      throw new DomainError(`region ${code} is not configured`, { ruleId: "KRN-R13", kind: "not_found", field: "region" });
+      throw new DomainError(`region ${code} is not configured`, {
+        ruleId: "KRN-R13",
+        kind: "not_found",
+        field: "region",
+      });
     }
     return r;
   };

@@ -1,5 +1,5 @@
-import { DomainError, type ModuleDescriptor, type PortToken, portName } from "../../core/kernel/mod.ts";
-import { coversWholeRegion, regionContains } from "../../plugins/_framework/region-scope.ts";
+import { DomainError, type ModuleDescriptor, type PortToken, portName, regionContains } from "../../core/kernel/mod.ts";
+import { coversWholeRegion } from "../../plugins/_framework/region-scope.ts";
 import { CompositionError, regionLabel } from "./composition-error.ts";
 import type { InstalledPlugin, RegionRef } from "./install-plugin.ts";
 

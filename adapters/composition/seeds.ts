@@ -43,7 +43,9 @@ export async function runSeeds(
       try {
         await contributor.run(platform, regionCode, report);
       } catch (e) {
-        throw new Error(`seed ${contributor.id} failed for region ${regionCode}: ${(e as Error).message}`, { cause: e });
+        throw new Error(`seed ${contributor.id} failed for region ${regionCode}: ${(e as Error).message}`, {
+          cause: e,
+        });
       }
     }
   }

@@ -29,7 +29,12 @@ export function printSeedResult(result: SeedResult, regionCodes: readonly string
 export function printStartupError(e: unknown): void {
   if (e instanceof CompositionError) {
     console.error(`\nStart-up refused: ${e.message}\n`);
-    console.error("Fix the deployment config (config/deployment.json, or the file DEPLOYMENT_CONFIG names) or the plugin/pack it names.\n");
+    const fromEnvironment = e.field !== undefined && /^[A-Z][A-Z0-9_]*$/.test(e.field);
+    console.error(
+      fromEnvironment
+        ? `Fix the environment variable ${e.field}.\n`
+        : "Fix the deployment config (config/deployment.json, or the file DEPLOYMENT_CONFIG names) or the plugin/pack it names.\n",
+    );
     return;
   }
   console.error("\nStart-up failed:", e);

@@ -39,17 +39,27 @@ export function isLogLevel(v: string): v is LogLevel {
   return v in ORDER;
 }
 
-function serialiseErrors(v: unknown, depth = 0): unknown {
+function serialiseErrors(v: unknown, seen: WeakSet<object> = new WeakSet(), depth = 0): unknown {
   if (v instanceof Error) {
     return { name: v.name, message: v.message, ...(v.stack ? { stack: v.stack } : {}) };
   }
-  if (depth > 8 || v === null || typeof v !== "object" || v instanceof Date) return v;
-  if (Array.isArray(v)) return v.map((x) => serialiseErrors(x, depth + 1));
-  const o: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) {
-    o[k] = CREDENTIAL_NAMES.has(k.toLowerCase().replace(/[_-]/g, "")) && x != null ? "[redacted]" : serialiseErrors(x, depth + 1);
+  if (v === null || typeof v !== "object" || v instanceof Date) return v;
+  if (seen.has(v)) return "[circular]";
+  if (depth >= 16) return "[too deep]";
+  seen.add(v);
+  let out: unknown;
+  if (Array.isArray(v)) {
+    out = v.map((x) => serialiseErrors(x, seen, depth + 1));
+  } else {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const credential = CREDENTIAL_NAMES.has(k.toLowerCase().replace(/[_-]/g, "")) && x != null;
+      o[k] = credential ? "[redacted]" : serialiseErrors(x, seen, depth + 1);
+    }
+    out = o;
   }
-  return o;
+  seen.delete(v);
+  return out;
 }
 
 function scrubSecrets(v: unknown): unknown {

@@ -3,7 +3,7 @@ import type { AuditEntryInput, AuditWriter, Clock, Hasher } from "../../core/ker
 import { nodeHasher } from "../crypto/node-hasher.ts";
 import { redactC2 } from "../crypto/redact-c2.ts";
 import type { AnyDb } from "../db/create-database.ts";
-import { AUDIT_GENESIS_HASH, auditEntryHash } from "./audit-hash.ts";
+import { AUDIT_GENESIS_HASH, auditEntryHash, auditTimestamp } from "./audit-hash.ts";
 import { jsonRoundTrip } from "./canonical-json.ts";
 
 const REGION = /^\d{6}$/;
@@ -46,7 +46,7 @@ async function appendIn(tx: AnyDb, clock: Clock, hasher: Hasher, entry: AuditEnt
   const hash = auditEntryHash(hasher, head.hash, {
     regionCode: entry.regionCode,
     seq,
-    at,
+    at: auditTimestamp(at),
     actor: entry.actor,
     action: entry.action,
     objectType: entry.objectType,
@@ -89,22 +89,26 @@ function checkEntry(e: AuditEntryInput): void {
 
 /**
  * The detail exactly as jsonb will give it back: C2 masked, C3 removed, JSON-normalised, and
- * NUL characters (which jsonb refuses) replaced, so the stored value re-hashes to the same hash.
+ * the text jsonb refuses (NUL, unpaired surrogates) replaced by U+FFFD, so that odd input never
+ * fails the use case and the stored value re-hashes to the same hash.
  */
 function storableDetail(detail: AuditEntryInput["detail"]): Record<string, unknown> {
   const redacted = jsonRoundTrip(redactC2(detail ?? {}));
   if (redacted === null || typeof redacted !== "object" || Array.isArray(redacted)) {
     throw new TypeError("audit entry: detail must be an object");
   }
-  return replaceNul(redacted) as Record<string, unknown>;
+  return storableText(redacted) as Record<string, unknown>;
 }
 
-function replaceNul(v: unknown): unknown {
-  if (typeof v === "string") return v.includes("\u0000") ? v.replaceAll("\u0000", "\uFFFD") : v;
-  if (Array.isArray(v)) return v.map(replaceNul);
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what jsonb refuses to store
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function storableText(v: unknown): unknown {
+  if (typeof v === "string") return v.replace(UNSTORABLE, "\uFFFD");
+  if (Array.isArray(v)) return v.map(storableText);
   if (v !== null && typeof v === "object") {
     const o: Record<string, unknown> = {};
-    for (const [k, item] of Object.entries(v)) o[replaceNul(k) as string] = replaceNul(item);
+    for (const [k, item] of Object.entries(v)) o[storableText(k) as string] = storableText(item);
     return o;
   }
   return v;

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Hasher } from "../../core/kernel/mod.ts";
 import { nodeHasher } from "../crypto/node-hasher.ts";
 import type { AnyDb } from "../db/create-database.ts";
-import { AUDIT_GENESIS_HASH, auditEntryHash } from "./audit-hash.ts";
+import { AUDIT_AT_TEXT_SQL, AUDIT_GENESIS_HASH, auditEntryHash } from "./audit-hash.ts";
 
 export interface AuditChainBreak {
   readonly regionCode: string;
@@ -30,7 +30,7 @@ export interface VerifyAuditOptions {
 interface Row {
   region_code: string;
   seq: number;
-  at: Date | string;
+  at_text: string;
   actor: string;
   action: string;
   object_type: string;
@@ -89,7 +89,19 @@ async function verifyRegion(
   for (;;) {
     const rows = (await db
       .selectFrom("platform.audit_log")
-      .selectAll()
+      .select([
+        "region_code",
+        "seq",
+        sql<string>`${sql.raw(AUDIT_AT_TEXT_SQL)}`.as("at_text"),
+        "actor",
+        "action",
+        "object_type",
+        "object_id",
+        "outcome",
+        "detail",
+        "prev_hash",
+        "hash",
+      ])
       .where("region_code", "=", regionCode)
       .where("seq", ">=", expected)
       .orderBy("seq")
@@ -104,7 +116,7 @@ async function verifyRegion(
       const hash = auditEntryHash(hasher, row.prev_hash, {
         regionCode: row.region_code,
         seq,
-        at: row.at instanceof Date ? row.at : new Date(row.at),
+        at: row.at_text,
         actor: row.actor,
         action: row.action,
         objectType: row.object_type,

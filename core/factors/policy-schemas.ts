@@ -60,7 +60,7 @@ export const sharingAgreementSchema = v.pipe(
       }),
       v.check(
         (s) => s.bank + s.guarantor + s.insurer + s.governmentFund === 10000,
-        "sharing ratios must add up to 100 % (10000 basis points)",
+        "FAC-R09: sharing ratios must add up to 100 % (10000 basis points)",
       ),
       v.description("each party's share of a loss, in basis points, adding to 10000"),
     ),

@@ -69,7 +69,11 @@ describe("KRN-R02 积数计息 daily-balance interest", () => {
   });
 
   it.each([
-    ["a segment ending before it starts", [{ from: "2026-03-10", to: "2026-03-01", principal: 1 }], "KRN-R02:segments[0].to"],
+    [
+      "a segment ending before it starts",
+      [{ from: "2026-03-10", to: "2026-03-01", principal: 1 }],
+      "KRN-R02:segments[0].to",
+    ],
     [
       "overlapping segments",
       [
@@ -78,8 +82,16 @@ describe("KRN-R02 积数计息 daily-balance interest", () => {
       ],
       "KRN-R02:segments[1].from",
     ],
-    ["a negative principal", [{ from: "2026-03-01", to: "2026-03-02", principal: -1 }], "KRN-R02:segments[0].principal"],
-    ["a date that does not exist", [{ from: "2026-02-30", to: "2026-03-02", principal: 1 }], "KRN-R03:segments[0].from"],
+    [
+      "a negative principal",
+      [{ from: "2026-03-01", to: "2026-03-02", principal: -1 }],
+      "KRN-R02:segments[0].principal",
+    ],
+    [
+      "a date that does not exist",
+      [{ from: "2026-02-30", to: "2026-03-02", principal: 1 }],
+      "KRN-R03:segments[0].from",
+    ],
   ])("refuses %s, naming the rule and field", (_title, segments, ruleAndField) => {
     expect(ruleOf(() => segmentBalanceInterest(segments as never, RATE_425))).toBe(ruleAndField);
   });

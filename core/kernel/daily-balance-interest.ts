@@ -53,7 +53,8 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 function toFen(amount: bigint): Fen {
-  if (amount > BigInt(Number.MAX_SAFE_INTEGER)) throw interestError("the interest exceeds the largest amount", "interest");
+  if (amount > BigInt(Number.MAX_SAFE_INTEGER))
+    throw interestError("the interest exceeds the largest amount", "interest");
   return Number(amount);
 }
 

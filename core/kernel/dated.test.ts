@@ -53,11 +53,13 @@ describe("KRN-R12 政策参数 dated policy parameters", () => {
   });
 
   it("the value in force is the one with the latest start on or before the case date", () => {
-    const entries = fc.uniqueArray(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 8 }).map((days) =>
-      [...days]
-        .sort((a, b) => a - b)
-        .map((d) => ({ from: new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10), value: d, source: "s" })),
-    );
+    const entries = fc
+      .uniqueArray(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 8 })
+      .map((days) =>
+        [...days]
+          .sort((a, b) => a - b)
+          .map((d) => ({ from: new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10), value: d, source: "s" })),
+      );
     fc.assert(
       fc.property(entries, fc.integer({ min: 0, max: 3000 }), (param, d) => {
         const date = new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10);

@@ -17,14 +17,24 @@ function ruleOf(fn: () => unknown): string | undefined {
 describe("KRN-R01 金额 money", () => {
   describe("splitting an amount by ratio (largest remainder)", () => {
     it.each([
-      ["a loss of 100.01 yuan splits 40/20/20/20 to the fen", 10001, [4000, 2000, 2000, 2000], [4001, 2000, 2000, 2000]],
+      [
+        "a loss of 100.01 yuan splits 40/20/20/20 to the fen",
+        10001,
+        [4000, 2000, 2000, 2000],
+        [4001, 2000, 2000, 2000],
+      ],
       ["1 fen split four ways goes to the first party", 1, [2500, 2500, 2500, 2500], [1, 0, 0, 0]],
       ["100 yuan split in thirds gives the extra fen to the first", 10000, [1, 1, 1], [3334, 3333, 3333]],
       ["2 fen split in thirds: the two lowest indexes win the tie", 2, [1, 1, 1], [1, 1, 0]],
       ["the largest remainder wins before a lower index", 10, [1, 2], [3, 7]],
       ["a party with weight 0 gets nothing", 999, [0, 5000, 0, 5000], [0, 500, 0, 499]],
       ["a zero total splits into zeros", 0, [4000, 6000], [0, 0]],
-      ["a negative total (a refund) splits like its absolute value", -10001, [4000, 2000, 2000, 2000], [-4001, -2000, -2000, -2000]],
+      [
+        "a negative total (a refund) splits like its absolute value",
+        -10001,
+        [4000, 2000, 2000, 2000],
+        [-4001, -2000, -2000, -2000],
+      ],
       ["a single party takes everything", 123456, [7], [123456]],
     ])("%s", (_title, total, weights, expected) => {
       expect(splitByWeights(total as number, weights as number[])).toEqual(expected);
@@ -154,13 +164,17 @@ describe("KRN-R01 金额 money", () => {
 
     it("half-up is the nearest fen, and ties go away from zero", () => {
       fc.assert(
-        fc.property(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.bigInt({ min: 1n, max: 10n ** 9n }), (a, b) => {
-          const q = divRoundHalfUp(a, b);
-          const r2 = 2n * (a - q * b); // twice the rounding error, in units of 1/b fen
-          expect(r2 >= -b && r2 <= b).toBe(true);
-          // a tie (error exactly half a fen) is resolved away from zero
-          if (r2 === b || r2 === -b) expect(a > 0n ? r2 === -b : r2 === b).toBe(true);
-        }),
+        fc.property(
+          fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
+          fc.bigInt({ min: 1n, max: 10n ** 9n }),
+          (a, b) => {
+            const q = divRoundHalfUp(a, b);
+            const r2 = 2n * (a - q * b); // twice the rounding error, in units of 1/b fen
+            expect(r2 >= -b && r2 <= b).toBe(true);
+            // a tie (error exactly half a fen) is resolved away from zero
+            if (r2 === b || r2 === -b) expect(a > 0n ? r2 === -b : r2 === b).toBe(true);
+          },
+        ),
       );
     });
 

@@ -36,7 +36,8 @@ export function mulRatio(amount: Fen, numerator: number | bigint, denominator: n
   assertFen(amount);
   const n = toBigInt(numerator, "numerator");
   const d = toBigInt(denominator, "denominator");
-  if (d <= 0n) throw new DomainError("a ratio needs a positive denominator", { ruleId: "KRN-R01", field: "denominator" });
+  if (d <= 0n)
+    throw new DomainError("a ratio needs a positive denominator", { ruleId: "KRN-R01", field: "denominator" });
   const result = Number(divRoundHalfUp(BigInt(amount) * n, d));
   return assertFen(result, "result");
 }
@@ -72,7 +73,10 @@ export function splitByWeights(total: Fen, weights: readonly number[]): Fen[] {
   const neg = total < 0;
   const t = neg ? -total : total;
   // Fast path: every product t·w ≤ t·sum stays an exact double, so % and / are exact.
-  const parts = Number.isSafeInteger(sum) && t * sum <= Number.MAX_SAFE_INTEGER ? splitSmall(t, weights, sum) : splitBig(t, weights);
+  const parts =
+    Number.isSafeInteger(sum) && t * sum <= Number.MAX_SAFE_INTEGER
+      ? splitSmall(t, weights, sum)
+      : splitBig(t, weights);
   if (neg) for (let i = 0; i < n; i++) if (parts[i] !== 0) parts[i] = -(parts[i] as number);
   return parts;
 }
@@ -118,13 +122,13 @@ function giveLeftover<R extends number | bigint>(parts: number[], rems: R[], lef
   if (left <= 0) return;
   const n = parts.length;
   if (n <= 32) {
-    const taken = new Uint8Array(n);
+    // Few parties: pick the largest remaining remainder each time (strict > keeps the lower index
+    // on ties) and retire it; `left` is below n, so this is at most n² steps.
+    const retired = (typeof rems[0] === "bigint" ? -1n : -1) as R;
     for (; left > 0; left--) {
-      let best = -1;
-      for (let i = 0; i < n; i++) {
-        if (taken[i] === 0 && (best < 0 || (rems[i] as R) > (rems[best] as R))) best = i;
-      }
-      taken[best] = 1;
+      let best = 0;
+      for (let i = 1; i < n; i++) if ((rems[i] as R) > (rems[best] as R)) best = i;
+      rems[best] = retired;
       parts[best] = (parts[best] as number) + 1;
     }
     return;

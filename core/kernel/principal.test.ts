@@ -41,7 +41,12 @@ describe("KRN-R06 访问控制 object-level access", () => {
     ["the Ningde regulator does not read a Longyan case", ningdeRegulator, longyanCase, NOT_FOUND],
     ["a provincial regulator reads cases anywhere in Fujian", provincialRegulator, longyanCase, "sees it"],
     ["a county regulator reads its county's cases", fuanRegulator, linsCase, "sees it"],
-    ["a county regulator does not read the rest of the prefecture", fuanRegulator, { ...linsCase, regionCode: "350921" }, NOT_FOUND],
+    [
+      "a county regulator does not read the rest of the prefecture",
+      fuanRegulator,
+      { ...linsCase, regionCode: "350921" },
+      NOT_FOUND,
+    ],
     ["林阿伯 sees his own application", linAbo, linsCase, "sees it"],
     ["黄先生 does not see 林阿伯's application", huang, linsCase, NOT_FOUND],
     ["a platform administrator sees everything", admin, longyanCase, "sees it"],
@@ -56,9 +61,9 @@ describe("KRN-R06 访问控制 object-level access", () => {
 
   it("staff without an institution never match a case without one", () => {
     const clerk: Principal = { id: "clerk:1", roles: ["clerk"], regionCodes: ["350800"] };
-    expect(outcome(clerk, { regionCode: "350821", institutionId: undefined as unknown as string, subjectRef: "x" })).toBe(
-      NOT_FOUND,
-    );
+    expect(
+      outcome(clerk, { regionCode: "350821", institutionId: undefined as unknown as string, subjectRef: "x" }),
+    ).toBe(NOT_FOUND);
   });
 
   it("counties belong to their prefecture and prefectures to their province", () => {

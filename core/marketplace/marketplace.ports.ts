@@ -64,7 +64,8 @@ export interface ApplicationRepository {
 export interface ApplyCodeRepository {
   get(id: string): Promise<ApplyCode | undefined>;
   insert(code: ApplyCode): Promise<void>;
-  update(code: ApplyCode): Promise<void>;
+  /** Changes only the status (counters move only through countScan / countApplication). */
+  setStatus(id: string, status: ApplyCode["status"]): Promise<void>;
   /** Atomically adds one scan. */
   countScan(id: string): Promise<void>;
   /** Atomically adds one application. */

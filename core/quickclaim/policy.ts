@@ -31,8 +31,8 @@ const point = v.object({
 });
 const countyCode = v.pipe(v.string(), v.regex(/^\d{6}$/, "a GB/T 2260 code has 6 digits"));
 
-function uniqueBy<T>(key: (item: T) => string) {
-  return (items: readonly T[]) => new Set(items.map(key)).size === items.length;
+function distinct(keys: readonly string[]): boolean {
+  return new Set(keys).size === keys.length;
 }
 
 export const serviceCentreSchema = v.object({
@@ -120,13 +120,13 @@ export const quickClaimPolicySchema = v.object({
   serviceCentres: v.pipe(
     v.array(serviceCentreSchema),
     v.minLength(1, "a region needs at least one service centre"),
-    v.check(uniqueBy((c) => c.id), "service centre ids must be unique"),
+    v.check((items) => distinct(items.map((c) => c.id)), "service centre ids must be unique"),
     v.description("快处快赔服务中心: where offline cases go; figures are reported per centre (QC-R08)"),
   ),
   insurers: v.pipe(
     v.array(insurerSchema),
     v.minLength(1, "a region needs at least one insurer"),
-    v.check(uniqueBy((i) => i.id), "insurer ids must be unique"),
+    v.check((items) => distinct(items.map((i) => i.id)), "insurer ids must be unique"),
     v.description("Insurers taking part in quick claims in the region"),
   ),
   remoteLimits: datedParam(remoteLimitsValue, "QC-R01 caps for remote handling (property, injury)"),
@@ -135,7 +135,7 @@ export const quickClaimPolicySchema = v.object({
     "QC-R01 most vehicles a remotely handled case may involve",
   ),
   photoSlots: datedParam(
-    v.pipe(v.array(photoSlotSchema), v.minLength(1), v.check(uniqueBy((s) => s.id), "photo slot ids must be unique")),
+    v.pipe(v.array(photoSlotSchema), v.minLength(1), v.check((items) => distinct(items.map((s) => s.id)), "photo slot ids must be unique")),
     "QC-R02 guided photo slots every case needs",
   ),
   photoTimeToleranceMinutes: datedParam(

@@ -10,7 +10,10 @@ const Mobile = z
   .string()
   .regex(/^1[3-9]\d{9}$/, "a mainland mobile number: 11 digits starting 13–19")
   .openapi({ example: "13800138000" });
-const RegionCode = z.string().regex(/^\d{6}$/, "a 6-digit GB/T 2260 region code").openapi({ example: "350900" });
+const RegionCode = z
+  .string()
+  .regex(/^\d{6}$/, "a 6-digit GB/T 2260 region code")
+  .openapi({ example: "350900" });
 
 const PrincipalSchema = z
   .object({
@@ -35,7 +38,9 @@ const requestCode = createRoute({
         "application/json": {
           schema: z.strictObject({
             mobile: Mobile,
-            region: RegionCode.optional().openapi({ description: "The region the citizen signs in to; default the first configured." }),
+            region: RegionCode.optional().openapi({
+              description: "The region the citizen signs in to; default the first configured.",
+            }),
           }),
         },
       },
@@ -61,7 +66,13 @@ const verifyCode = createRoute({
       required: true,
       content: {
         "application/json": {
-          schema: z.strictObject({ mobile: Mobile, code: z.string().regex(/^\d{6}$/, "6 digits").openapi({ example: "123456" }) }),
+          schema: z.strictObject({
+            mobile: Mobile,
+            code: z
+              .string()
+              .regex(/^\d{6}$/, "6 digits")
+              .openapi({ example: "123456" }),
+          }),
         },
       },
     },
@@ -102,13 +113,20 @@ const me = createRoute({
   responses: {
     200: {
       description: "The principal",
-      content: { "application/json": { schema: z.object({ principal: PrincipalSchema, via: z.enum(["api-key", "session"]) }) } },
+      content: {
+        "application/json": { schema: z.object({ principal: PrincipalSchema, via: z.enum(["api-key", "session"]) }) },
+      },
     },
     ...problemResponses(401),
   },
 });
 
-function publicPrincipal(p: { id: string; roles: readonly string[]; institutionId?: string; regionCodes: readonly string[] }) {
+function publicPrincipal(p: {
+  id: string;
+  roles: readonly string[];
+  institutionId?: string;
+  regionCodes: readonly string[];
+}) {
   return {
     id: p.id,
     roles: [...p.roles],
@@ -123,7 +141,11 @@ export function registerAuthRoutes(app: App): void {
     const platform = c.get("platform");
     const regionCode = region ?? [...platform.regions.keys()][0];
     if (!regionCode || !platform.regions.has(regionCode)) {
-      throw new DomainError(`region ${region ?? ""} not found`, { ruleId: "KRN-R06", kind: "not_found", field: "region" });
+      throw new DomainError(`region ${region ?? ""} not found`, {
+        ruleId: "KRN-R06",
+        kind: "not_found",
+        field: "region",
+      });
     }
     const { expiresAt } = await c.get("auth").otp.request({ mobile, regionCode });
     return c.json({ expiresAt: expiresAt.toISOString() }, 202);
@@ -134,7 +156,10 @@ export function registerAuthRoutes(app: App): void {
     const { token, session } = await c.get("auth").otp.verify({ mobile, code });
     setSessionCookie(c, token, session.expiresAt);
     c.header("Cache-Control", "no-store");
-    return c.json({ token, expiresAt: session.expiresAt.toISOString(), principal: publicPrincipal(session.principal) }, 200);
+    return c.json(
+      { token, expiresAt: session.expiresAt.toISOString(), principal: publicPrincipal(session.principal) },
+      200,
+    );
   });
 
   app.openapi(logout, async (c) => {
@@ -146,6 +171,9 @@ export function registerAuthRoutes(app: App): void {
 
   app.openapi(me, (c) => {
     const principal = principalOf(c);
-    return c.json({ principal: publicPrincipal(principal), via: c.get("session") ? ("session" as const) : ("api-key" as const) }, 200);
+    return c.json(
+      { principal: publicPrincipal(principal), via: c.get("session") ? ("session" as const) : ("api-key" as const) },
+      200,
+    );
   });
 }

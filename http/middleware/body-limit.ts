@@ -31,25 +31,28 @@ export function bodyLimit(defaultBytes: number = DEFAULT_BODY_LIMIT): Middleware
         void reader.cancel().catch(() => {});
         controller.error(new BodyTooLargeError(`request body exceeds ${c.get("bodyLimit")} bytes`));
       };
-      const counted = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          if (seen === 0 && Number.isFinite(declared) && declared > c.get("bodyLimit")) {
-            fail(controller);
-            return;
-          }
-          const { done, value } = await reader.read();
-          if (done) {
-            controller.close();
-            return;
-          }
-          seen += value.byteLength;
-          if (seen > c.get("bodyLimit")) fail(controller);
-          else controller.enqueue(value);
+      const counted = new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            if (seen === 0 && Number.isFinite(declared) && declared > c.get("bodyLimit")) {
+              fail(controller);
+              return;
+            }
+            const { done, value } = await reader.read();
+            if (done) {
+              controller.close();
+              return;
+            }
+            seen += value.byteLength;
+            if (seen > c.get("bodyLimit")) fail(controller);
+            else controller.enqueue(value);
+          },
+          cancel(reason) {
+            return reader.cancel(reason);
+          },
         },
-        cancel(reason) {
-          return reader.cancel(reason);
-        },
-      }, { highWaterMark: 0 }); // pull only when read, i.e. after route middleware set its limit
+        { highWaterMark: 0 },
+      ); // pull only when read, i.e. after route middleware set its limit
       c.req.raw = new Request(raw, { body: counted, duplex: "half" } as RequestInit);
     }
     await next();

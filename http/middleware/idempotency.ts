@@ -45,7 +45,14 @@ function rule(message: string, kind: "validation" | "conflict"): DomainError {
 }
 
 function badHeader(message: string) {
-  return { status: 400, slug: "validation-error" as const, detail: message, ruleId: "KRN-R08", field: IDEMPOTENCY_HEADER, errors: [{ field: `header.${IDEMPOTENCY_HEADER}`, message }] };
+  return {
+    status: 400,
+    slug: "validation-error" as const,
+    detail: message,
+    ruleId: "KRN-R08",
+    field: IDEMPOTENCY_HEADER,
+    errors: [{ field: `header.${IDEMPOTENCY_HEADER}`, message }],
+  };
 }
 
 export function idempotent(options: { readonly required?: boolean } = {}): MiddlewareHandler<AppEnv> {
@@ -54,9 +61,13 @@ export function idempotent(options: { readonly required?: boolean } = {}): Middl
     const key = c.req.header(IDEMPOTENCY_HEADER);
     if (key === undefined) {
       if (!required) return next();
-      return problemResponse(c, badHeader(`send an ${IDEMPOTENCY_HEADER} header: a unique value per operation, reused on retries`));
+      return problemResponse(
+        c,
+        badHeader(`send an ${IDEMPOTENCY_HEADER} header: a unique value per operation, reused on retries`),
+      );
     }
-    if (!KEY_SHAPE.test(key)) return problemResponse(c, badHeader(`${IDEMPOTENCY_HEADER} must be 1-255 visible ASCII characters`));
+    if (!KEY_SHAPE.test(key))
+      return problemResponse(c, badHeader(`${IDEMPOTENCY_HEADER} must be 1-255 visible ASCII characters`));
 
     const store = c.get("idempotency");
     const scope = `${c.get("principal")?.id ?? "anonymous"} ${c.req.method} ${c.req.path}`;

@@ -18,7 +18,8 @@ import { SignInPage } from "./sign-in-page.tsx";
  */
 const MOBILE = /^1[3-9]\d{9}$/;
 const CODE = /^\d{6}$/;
-const CSP = "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export function pageHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -42,7 +43,8 @@ function regionList(c: Context<AppEnv>) {
 /** The page-language message for an error of the sign-in services. */
 function signInError(c: Context<AppEnv>, e: unknown): { status: 401 | 429 | 503; message: string } {
   const { t } = pageContext(c);
-  if (e instanceof TooManyRequestsError) return { status: 429, message: format(t.tooMany, { seconds: e.retryAfterSeconds }) };
+  if (e instanceof TooManyRequestsError)
+    return { status: 429, message: format(t.tooMany, { seconds: e.retryAfterSeconds }) };
   if (isDomainError(e) && e.kind === "unavailable") return { status: 503, message: t.sendFailed };
   if (isDomainError(e) && e.kind === "unauthenticated") {
     if (e.field === "apiKey") return { status: 401, message: t.badKey };
@@ -71,13 +73,19 @@ export function registerPageRoutes(app: App, titles: ReadonlyMap<string, ModuleT
     const region = field(body, "region") || regions[0]?.code || "";
     const page = pageContext(c);
     if (!MOBILE.test(mobile) || !regions.some((r) => r.code === region)) {
-      return c.html(<SignInPage page={page} regions={regions} error={page.t.badMobile} mobile={mobile} region={region} />, 400);
+      return c.html(
+        <SignInPage page={page} regions={regions} error={page.t.badMobile} mobile={mobile} region={region} />,
+        400,
+      );
     }
     try {
       await c.get("auth").otp.request({ mobile, regionCode: region });
     } catch (e) {
       const { status, message } = signInError(c, e);
-      return c.html(<SignInPage page={page} regions={regions} error={message} mobile={mobile} region={region} />, status);
+      return c.html(
+        <SignInPage page={page} regions={regions} error={message} mobile={mobile} region={region} />,
+        status,
+      );
     }
     const minutes = Math.round(c.get("auth").settings.otp.ttlSeconds / 60);
     return c.html(<CodePage page={page} mobile={mobile} maskedMobile={maskMobile(mobile)} minutes={minutes} />);
@@ -90,7 +98,10 @@ export function registerPageRoutes(app: App, titles: ReadonlyMap<string, ModuleT
     const page = pageContext(c);
     const minutes = Math.round(c.get("auth").settings.otp.ttlSeconds / 60);
     const again = (error: string, status: 400 | 401 | 429 | 503) =>
-      c.html(<CodePage page={page} mobile={mobile} maskedMobile={maskMobile(mobile)} minutes={minutes} error={error} />, status);
+      c.html(
+        <CodePage page={page} mobile={mobile} maskedMobile={maskMobile(mobile)} minutes={minutes} error={error} />,
+        status,
+      );
     if (!MOBILE.test(mobile)) return again(page.t.badMobile, 400);
     if (!CODE.test(code)) return again(page.t.badCode, 400);
     try {

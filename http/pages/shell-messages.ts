@@ -79,7 +79,8 @@ export const shellText = defineMessages({
     code: "Code",
     verify: "Sign in",
     staffTitle: "Staff",
-    staffHint: "Institution, regulator, police, adjuster and station staff: paste the API key you were given (starts with fif_).",
+    staffHint:
+      "Institution, regulator, police, adjuster and station staff: paste the API key you were given (starts with fif_).",
     apiKey: "API key",
     staffSignIn: "Sign in",
     errorTitle: "Could not complete",

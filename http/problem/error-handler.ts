@@ -63,7 +63,13 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof HTTPException) {
     const status = err.status;
     if (status === 400 && /malformed json/i.test(err.message)) {
-      return problemResponse(c, { status, slug: "malformed-json", detail: "the request body is not valid JSON", ruleId: "KRN-R11", field: "body" });
+      return problemResponse(c, {
+        status,
+        slug: "malformed-json",
+        detail: "the request body is not valid JSON",
+        ruleId: "KRN-R11",
+        field: "body",
+      });
     }
     if (status >= 500) return internal(err, c, status);
     const headers: Record<string, string> = {};

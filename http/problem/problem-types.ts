@@ -10,20 +10,55 @@ export interface ProblemType {
 }
 
 const TYPES = [
-  ["validation-error", 400, "Request failed validation", "A parameter or body field is missing, has the wrong type or format, or is not a known field (request schemas are strict). `errors` names each failed field."],
+  [
+    "validation-error",
+    400,
+    "Request failed validation",
+    "A parameter or body field is missing, has the wrong type or format, or is not a known field (request schemas are strict). `errors` names each failed field.",
+  ],
   ["malformed-json", 400, "Malformed JSON", "The request body is not valid JSON."],
   ["bad-request", 400, "Bad request", "The request could not be understood."],
-  ["unauthenticated", 401, "Authentication required", "Send `Authorization: Bearer fif_…` (API key) or sign in for a session; a presented credential may be unknown, expired or revoked."],
+  [
+    "unauthenticated",
+    401,
+    "Authentication required",
+    "Send `Authorization: Bearer fif_…` (API key) or sign in for a session; a presented credential may be unknown, expired or revoked.",
+  ],
   ["forbidden", 403, "Forbidden", "The caller is authenticated but its roles do not allow this (KRN-R06)."],
-  ["not-found", 404, "Not found", "There is no such resource, or it belongs to someone else (KRN-R06: both look the same)."],
+  [
+    "not-found",
+    404,
+    "Not found",
+    "There is no such resource, or it belongs to someone else (KRN-R06: both look the same).",
+  ],
   ["method-not-allowed", 405, "Method not allowed", "The path exists but not for this method; see the `Allow` header."],
-  ["conflict", 409, "Conflict", "The current state does not allow this now, or the same Idempotency-Key is still being processed (KRN-R08)."],
+  [
+    "conflict",
+    409,
+    "Conflict",
+    "The current state does not allow this now, or the same Idempotency-Key is still being processed (KRN-R08).",
+  ],
   ["payload-too-large", 413, "Payload too large", "The request body exceeds this route's limit."],
-  ["unsupported-media-type", 415, "Unsupported media type", "Send the body with a content type this route accepts (usually application/json)."],
-  ["rule-violation", 422, "Business rule violated", "The input is well-formed but breaks a rule; `ruleId` names it and `field` the input at fault."],
+  [
+    "unsupported-media-type",
+    415,
+    "Unsupported media type",
+    "Send the body with a content type this route accepts (usually application/json).",
+  ],
+  [
+    "rule-violation",
+    422,
+    "Business rule violated",
+    "The input is well-formed but breaks a rule; `ruleId` names it and `field` the input at fault.",
+  ],
   ["too-many-requests", 429, "Too many requests", "A rate limit was reached; see `Retry-After`."],
   ["internal-error", 500, "Internal error", "Something failed on the server; quote `requestId` when reporting it."],
-  ["unavailable", 503, "Service unavailable", "A dependency (database, an outside system) is not answering; retry later."],
+  [
+    "unavailable",
+    503,
+    "Service unavailable",
+    "A dependency (database, an outside system) is not answering; retry later.",
+  ],
 ] as const;
 
 export const PROBLEM_TYPES: ReadonlyMap<string, ProblemType> = new Map(

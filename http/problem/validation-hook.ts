@@ -8,10 +8,20 @@ import { type FieldError, problemResponse } from "./problem-response.ts";
  * problem naming every failed field. Unknown fields (strict schemas) are named one by one.
  * Fields of the query, path or headers are prefixed with where they came from.
  */
-const WHERE: Record<string, string> = { json: "", form: "", query: "query.", param: "path.", header: "header.", cookie: "cookie." };
+const WHERE: Record<string, string> = {
+  json: "",
+  form: "",
+  query: "query.",
+  param: "path.",
+  header: "header.",
+  cookie: "cookie.",
+};
 
 function fieldPath(target: string, path: readonly PropertyKey[]): string {
-  const p = path.map((k) => (typeof k === "number" ? `[${k}]` : String(k))).join(".").replace(/\.\[/g, "[");
+  const p = path
+    .map((k) => (typeof k === "number" ? `[${k}]` : String(k)))
+    .join(".")
+    .replace(/\.\[/g, "[");
   const prefix = WHERE[target] ?? "";
   return p === "" ? (prefix === "" ? "body" : prefix.slice(0, -1)) : `${prefix}${p}`;
 }
@@ -20,7 +30,8 @@ export function fieldErrors(target: string, error: ZodError): FieldError[] {
   const out: FieldError[] = [];
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push({ field: fieldPath(target, [...issue.path, key]), message: "unknown field" });
+      for (const key of issue.keys)
+        out.push({ field: fieldPath(target, [...issue.path, key]), message: "unknown field" });
     } else {
       out.push({ field: fieldPath(target, issue.path), message: issue.message });
     }

@@ -27,14 +27,21 @@ function reason(e: unknown): string {
   return e instanceof Error ? e.message.slice(0, 200) : "failed";
 }
 
-export function databaseReadiness(platform: Platform, options: { readonly timeoutMs?: number; readonly migrationsDir?: string } = {}): ReadinessProbe {
+export function databaseReadiness(
+  platform: Platform,
+  options: { readonly timeoutMs?: number; readonly migrationsDir?: string } = {},
+): ReadinessProbe {
   const timeoutMs = options.timeoutMs ?? 3000;
   const { db, kind } = platform.database;
   return async () => {
     let database: ReadinessReport["checks"]["database"];
     let migrations: ReadinessReport["checks"]["migrations"];
     try {
-      const rows = await withTimeout(db.selectNoFrom((eb) => [eb.val(1).as("one")]).execute(), timeoutMs, "the database");
+      const rows = await withTimeout(
+        db.selectNoFrom((eb) => [eb.val(1).as("one")]).execute(),
+        timeoutMs,
+        "the database",
+      );
       database = { ok: Number((rows[0] as { one: unknown } | undefined)?.one) === 1, engine: kind };
     } catch (e) {
       database = { ok: false, engine: kind, error: reason(e) };
@@ -43,7 +50,11 @@ export function databaseReadiness(platform: Platform, options: { readonly timeou
       migrations = { ok: false, error: "database not reachable" };
     } else {
       try {
-        const current = await withTimeout(migrationsCurrent(db, options.migrationsDir), timeoutMs, "the migration check");
+        const current = await withTimeout(
+          migrationsCurrent(db, options.migrationsDir),
+          timeoutMs,
+          "the migration check",
+        );
         migrations = current ? { ok: true } : { ok: false, error: "pending migrations; run npm run migrate" };
       } catch (e) {
         migrations = { ok: false, error: reason(e) };

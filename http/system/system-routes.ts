@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
-import type { App } from "../env.ts";
 import { DomainError } from "../../core/kernel/mod.ts";
+import type { App } from "../env.ts";
 import { problemResponses } from "../problem/problem-response.ts";
 import { PROBLEM_TYPES } from "../problem/problem-types.ts";
 import type { ReadinessProbe } from "./readiness.ts";
@@ -18,7 +18,9 @@ const health = createRoute({
   path: "/health",
   tags: ["system"],
   summary: "Liveness: the process is up",
-  responses: { 200: { description: "Up", content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } } } },
+  responses: {
+    200: { description: "Up", content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } } },
+  },
 });
 
 const CheckSchema = z.object({ ok: z.boolean(), engine: z.string().optional(), error: z.string().optional() });
@@ -32,7 +34,10 @@ const ready = createRoute({
       description: "Ready",
       content: {
         "application/json": {
-          schema: z.object({ status: z.literal("ready"), checks: z.object({ database: CheckSchema, migrations: CheckSchema }) }),
+          schema: z.object({
+            status: z.literal("ready"),
+            checks: z.object({ database: CheckSchema, migrations: CheckSchema }),
+          }),
         },
       },
     },

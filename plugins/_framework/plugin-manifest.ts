@@ -58,7 +58,9 @@ export interface PluginManifest<TSchema extends v.GenericSchema = v.GenericSchem
 }
 
 /** Identity helper that keeps the config type of `create` tied to `configSchema`. */
-export function definePlugin<TSchema extends v.GenericSchema>(manifest: PluginManifest<TSchema>): PluginManifest<TSchema> {
+export function definePlugin<TSchema extends v.GenericSchema>(
+  manifest: PluginManifest<TSchema>,
+): PluginManifest<TSchema> {
   return manifest;
 }
 

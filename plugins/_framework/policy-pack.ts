@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { type CalendarData, calendarDataSchema } from "../../core/kernel/calendar-data.ts";
+import { type CalendarData, calendarDataSchema } from "../../core/kernel/mod.ts";
 
 /**
  * KRN-R12 policy packs. A pack is what a plugin of kind "policy-pack" provides under
@@ -63,7 +63,10 @@ export interface KernelPackInput {
   readonly region: {
     readonly code: string;
     readonly name: { readonly zh: string; readonly en: string };
-    readonly counties: readonly { readonly code: string; readonly name: { readonly zh: string; readonly en: string } }[];
+    readonly counties: readonly {
+      readonly code: string;
+      readonly name: { readonly zh: string; readonly en: string };
+    }[];
   };
   readonly calendar: CalendarData;
 }

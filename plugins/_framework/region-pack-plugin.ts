@@ -1,6 +1,5 @@
 import * as v from "valibot";
-import type { CalendarData } from "../../core/kernel/calendar-data.ts";
-import { FUJIAN_REGIONS } from "../../core/kernel/identity/fujian-regions.ts";
+import { type CalendarData, fujianChildren, fujianRegion } from "../../core/kernel/mod.ts";
 import { PolicyPackPort } from "./kernel-tokens.ts";
 import { definePlugin, type PluginManifest } from "./plugin-manifest.ts";
 import type { KernelPackInput, PolicyPack } from "./policy-pack.ts";
@@ -18,10 +17,16 @@ export interface RegionPackOptions {
   readonly regionCode: string;
   readonly title: { readonly zh: string; readonly en: string };
   readonly description: string;
-  /** Calendar data for the requested years (e.g. the national calendar adapter). */
+  /** Calendar data for the requested years (e.g. the national calendar adapter); throws for a year it lacks. */
   readonly calendar: (years: readonly number[]) => CalendarData;
-  /** Years the calendar is loaded for when the deployment config does not say. */
+  /**
+   * Years the calendar is loaded for when the deployment config does not name them (the current
+   * and the next year). Those `availableYears` lacks are left out with a warning — the calendar
+   * then refuses dates in them rather than guessing (KRN-R03).
+   */
   readonly defaultYears: readonly number[];
+  /** Years `calendar` has data for. */
+  readonly availableYears: () => readonly number[];
   /** Module id → that module's pack part for the prefecture. */
   readonly modules: () => Readonly<Record<string, unknown>>;
   /** County code → module id → partial part merged over the prefecture's. */
@@ -30,12 +35,13 @@ export interface RegionPackOptions {
 
 /** The prefecture and its counties from the Fujian GB/T 2260 table. */
 export function regionMeta(regionCode: string): KernelPackInput["region"] {
-  const entry = FUJIAN_REGIONS.find((r) => r.code === regionCode && r.level === "prefecture");
-  if (!entry) throw new Error(`${regionCode} is not a prefecture in the GB/T 2260 table of Fujian`);
+  const entry = fujianRegion(regionCode);
+  if (entry?.level !== "prefecture")
+    throw new Error(`${regionCode} is not a prefecture in the GB/T 2260 table of Fujian`);
   return {
     code: entry.code,
     name: { zh: entry.zh, en: entry.en },
-    counties: FUJIAN_REGIONS.filter((r) => r.parent === regionCode).map((c) => ({
+    counties: fujianChildren(regionCode).map((c) => ({
       code: c.code,
       name: { zh: c.zh, en: c.en },
     })),
@@ -50,9 +56,10 @@ export function regionPackPlugin(options: RegionPackOptions) {
           v.array(v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100))),
           v.minLength(1, "name at least one year"),
         ),
-        [...options.defaultYears],
       ),
-      v.description("years of the working-day calendar to load (public holidays and 调休 days)"),
+      v.description(
+        `years of the working-day calendar to load (public holidays and 调休 days); default ${options.defaultYears.join(", ")} where published`,
+      ),
     ),
   });
   const manifest: PluginManifest<typeof configSchema> = definePlugin({
@@ -64,9 +71,20 @@ export function regionPackPlugin(options: RegionPackOptions) {
     regions: [options.regionCode],
     provides: [PolicyPackPort],
     configSchema,
-    create(config) {
+    create(config, ctx) {
+      let years = config.calendarYears;
+      if (!years) {
+        const available = new Set(options.availableYears());
+        years = options.defaultYears.filter((y) => available.has(y));
+        const missing = options.defaultYears.filter((y) => !available.has(y));
+        if (missing.length > 0) {
+          ctx.logger.warn(
+            `working-day calendar: no published holiday arrangement for ${missing.join(", ")}; dates in those years are refused until it is added`,
+          );
+        }
+      }
       const pack: PolicyPack = {
-        kernel: { region: regionMeta(options.regionCode), calendar: options.calendar(config.calendarYears) },
+        kernel: { region: regionMeta(options.regionCode), calendar: options.calendar(years) },
         modules: options.modules(),
         ...(options.counties ? { counties: options.counties() } : {}),
       };

@@ -1,23 +1,14 @@
+import { regionContains } from "../../core/kernel/mod.ts";
+
 /**
- * GB/T 2260 scopes: a province (350000), a prefecture (350900) or a county (350981). A code's
- * scope is its prefix without trailing "00" pairs, so 350000 → "35", 350900 → "3509",
- * 350981 → "350981"; one scope contains another when it is a prefix of it.
+ * Which regions a plugin serves. Codes are GB/T 2260: a province (350000), a prefecture
+ * (350900) or a county (350981); `regionContains` (core/kernel) says whether one contains the
+ * other.
  */
 const REGION_CODE = /^\d{6}$/;
 
 export function isRegionCode(code: string): boolean {
   return REGION_CODE.test(code);
-}
-
-export function regionScope(code: string): string {
-  if (code.endsWith("0000")) return code.slice(0, 2);
-  if (code.endsWith("00")) return code.slice(0, 4);
-  return code;
-}
-
-/** True when `outer` is `inner` or contains it (province ⊃ prefecture ⊃ county). */
-export function regionContains(outer: string, inner: string): boolean {
-  return regionScope(inner).startsWith(regionScope(outer));
 }
 
 /**

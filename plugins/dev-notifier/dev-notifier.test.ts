@@ -10,7 +10,8 @@ import { manifest } from "./manifest.ts";
 
 function context(production: boolean) {
   const lines: { level: string; msg: string; fields?: LogFields }[] = [];
-  const at = (level: string) => (msg: string, fields?: LogFields) => lines.push({ level, msg, ...(fields ? { fields } : {}) });
+  const at = (level: string) => (msg: string, fields?: LogFields) =>
+    lines.push({ level, msg, ...(fields ? { fields } : {}) });
   const clock = new FixedClock("2026-03-02T02:00:00Z");
   const ctx: PluginContext = {
     clock,
@@ -31,7 +32,11 @@ describe("dev-notifier 开发用短信通知 (development only)", () => {
     const notifier = provision.get(NotifierPort) as DevNotifier;
     await notifier.send({ mobile: "13800138000", text: "验证码 482913，5 分钟内有效", purpose: "citizen-sign-in" });
     const line = lines.find((l) => l.msg.startsWith("dev-notifier: message NOT sent"));
-    expect(line?.fields).toEqual({ to: "138****8000", purpose: "citizen-sign-in", text: "验证码 482913，5 分钟内有效" });
+    expect(line?.fields).toEqual({
+      to: "138****8000",
+      purpose: "citizen-sign-in",
+      text: "验证码 482913，5 分钟内有效",
+    });
     expect(notifier.lastTo("13800138000")?.text).toBe("验证码 482913，5 分钟内有效");
     expect(notifier.lastTo("13900000000")).toBe(undefined);
   });

@@ -1,5 +1,5 @@
-import type { Clock, Notifier } from "../../core/kernel/mod.ts";
 import { maskMobile } from "../../core/kernel/masking.ts";
+import type { Clock, Notifier } from "../../core/kernel/mod.ts";
 import type { Logger } from "../_framework/logger.ts";
 
 export interface SentMessage {

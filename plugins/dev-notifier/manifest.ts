@@ -1,6 +1,6 @@
 import * as v from "valibot";
-import { definePlugin } from "../_framework/plugin-manifest.ts";
 import { NotifierPort } from "../_framework/kernel-tokens.ts";
+import { definePlugin } from "../_framework/plugin-manifest.ts";
 import { DevNotifier } from "./dev-notifier.ts";
 
 const configSchema = v.strictObject({

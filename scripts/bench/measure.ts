@@ -48,10 +48,20 @@ export function fmtRatio(a: number, b: number): string {
 }
 
 export function printTable(rows: readonly Row[]): void {
-  const head: Row = { section: "section", measure: "measure", value: "value", baseline: "baseline", ratio: "ratio", goal: "goal" };
+  const head: Row = {
+    section: "section",
+    measure: "measure",
+    value: "value",
+    baseline: "baseline",
+    ratio: "ratio",
+    goal: "goal",
+  };
   const all = [head, ...rows];
   const keys = Object.keys(head) as (keyof Row)[];
-  const width = Object.fromEntries(keys.map((k) => [k, Math.max(...all.map((r) => [...r[k]].length))])) as Record<keyof Row, number>;
+  const width = Object.fromEntries(keys.map((k) => [k, Math.max(...all.map((r) => [...r[k]].length))])) as Record<
+    keyof Row,
+    number
+  >;
   const line = (r: Row) => keys.map((k) => r[k] + " ".repeat(width[k] - [...r[k]].length)).join(" | ");
   console.log(line(head));
   console.log(keys.map((k) => "-".repeat(width[k])).join("-|-"));

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { valueAsOf } from "../../core/kernel/mod.ts";
 import { buildPlatform } from "../../adapters/composition/compose.ts";
 import { CompositionError } from "../../adapters/composition/composition-error.ts";
 import type { ComposedPlatform } from "../../adapters/composition/platform.ts";
 import { Tokens } from "../../adapters/composition/tokens.ts";
+import { valueAsOf } from "../../core/kernel/mod.ts";
 import { NotifierPort } from "../../plugins/_framework/kernel-tokens.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import {
   PaymentGateway,
-  quickclaimPart,
+  type quickclaimPart,
   quickclaimTestModule,
   testPackPlugin,
   testPlugins,
@@ -31,12 +31,16 @@ describe("KRN-R13 composition root 组合根", () => {
       },
       {},
     );
-    platform = await buildPlatform(config, {}, {
-      ...testServices(),
-      database,
-      plugins: testPlugins,
-      modules: [quickclaimTestModule],
-    });
+    platform = await buildPlatform(
+      config,
+      {},
+      {
+        ...testServices(),
+        database,
+        plugins: testPlugins,
+        modules: [quickclaimTestModule],
+      },
+    );
   });
 
   afterAll(async () => {
@@ -45,10 +49,12 @@ describe("KRN-R13 composition root 组合根", () => {
   });
 
   it("builds one child container per region, each resolving a port to its own region's adapter", () => {
-    const ningde = platform.region("350900").container.resolve<{ regionCode: string; bankCode: string }>(PaymentGateway);
-    const longyan = platform.region("350800").container.resolve<{ regionCode: string; bankCode: string }>(
-      PaymentGateway,
-    );
+    const ningde = platform
+      .region("350900")
+      .container.resolve<{ regionCode: string; bankCode: string }>(PaymentGateway);
+    const longyan = platform
+      .region("350800")
+      .container.resolve<{ regionCode: string; bankCode: string }>(PaymentGateway);
     expect(ningde).toEqual({ regionCode: "350900", bankCode: "NDBK" });
     expect(longyan).toEqual({ regionCode: "350800", bankCode: "LYBK" });
     expect(ningde).not.toBe(longyan);
@@ -100,8 +106,12 @@ describe("KRN-R13 composition root 组合根", () => {
 });
 
 describe("KRN-R13 start-up refusals 启动时拒绝", () => {
-  const build = (config: ReturnType<typeof twoRegionConfig>, plugins = testPlugins) =>
-    buildPlatform(config, {}, { ...testServices(), plugins, modules: [quickclaimTestModule] });
+  const build = (config: ReturnType<typeof twoRegionConfig>, plugins = testPlugins, env = {}) =>
+    buildPlatform(config, env, { ...testServices(), plugins, modules: [quickclaimTestModule] });
+  const productionKeys = {
+    FIELD_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
+    BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString("base64"),
+  };
 
   it("stops when a module's port has no plugin, naming region, module and port", async () => {
     const error = await build(twoRegionConfig({ plugins: [] })).catch((e: unknown) => e);
@@ -156,10 +166,22 @@ describe("KRN-R13 start-up refusals 启动时拒绝", () => {
   });
 
   it("refuses the development notifier when NODE_ENV=production", async () => {
-    const config = { ...twoRegionConfig({ plugins: [{ id: "fake-payment", config: { bankCode: "NDBK" } }, { id: "dev-notifier" }] }), production: true };
-    await expect(build(config)).rejects.toThrow(
+    const config = {
+      ...twoRegionConfig({ plugins: [{ id: "fake-payment", config: { bankCode: "NDBK" } }, { id: "dev-notifier" }] }),
+      production: true,
+    };
+    await expect(build(config, testPlugins, productionKeys)).rejects.toThrow(
       "region 350900 (宁德): plugin dev-notifier failed to start: dev-notifier is for development only",
     );
+  });
+
+  it("refuses production without key material (KRN-R04), naming the variable", async () => {
+    const error = await buildPlatform({ ...twoRegionConfig(), production: true }, {}, testServices()).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CompositionError);
+    expect((error as Error).message).toContain("key material: NODE_ENV=production needs FIELD_KEYS");
+    expect((error as CompositionError).field).toBe("FIELD_KEYS");
   });
 
   it("runs the clean-up of plugins already started when a later region fails", async () => {

@@ -53,15 +53,27 @@ describe("KRN-R13 deployment config 部署配置", () => {
     writeFileSync(file, JSON.stringify({ regions: [region("350900", { plugins: [{ id: "dev-notifier" }] })] }));
     const config = loadDeploymentConfig({ DEPLOYMENT_CONFIG: file });
     expect(config.regions).toEqual([
-      { ...region("350900"), policyPack: { id: "ningde-region", config: {} }, plugins: [{ id: "dev-notifier", config: {} }] },
+      {
+        ...region("350900"),
+        policyPack: { id: "ningde-region", config: {} },
+        plugins: [{ id: "dev-notifier", config: {} }],
+      },
     ]);
     expect(config.database.maxConnections).toBe(10);
   });
 
   it.each([
     ["no regions", { regions: [] }, "regions: configure at least one region"],
-    ["a county as a region", { regions: [region("350981")] }, "regions.0.code: a region is a GB/T 2260 prefecture code"],
-    ["the province as a region", { regions: [region("350000")] }, "regions.0.code: a region is a prefecture, not a province"],
+    [
+      "a county as a region",
+      { regions: [region("350981")] },
+      "regions.0.code: a region is a GB/T 2260 prefecture code",
+    ],
+    [
+      "the province as a region",
+      { regions: [region("350000")] },
+      "regions.0.code: a region is a prefecture, not a province",
+    ],
     ["a region twice", { regions: [region("350900"), region("350900")] }, "regions: a region is configured twice"],
     ["an unknown key", { regions: [region("350900", { modul: [] })] }, "regions.0.modul: Invalid key"],
     [
@@ -69,8 +81,16 @@ describe("KRN-R13 deployment config 部署配置", () => {
       { regions: [region("350900", { plugins: [{ id: "a" }, { id: "a" }] })] },
       "regions.0.plugins: a plugin is listed twice",
     ],
-    ["a module id in capitals", { regions: [region("350900", { modules: ["Factors"] })] }, "regions.0.modules.0: a module id"],
-    ["a non-postgres URL", { database: { url: "mysql://x" }, regions: [region("350900")] }, "database.url: a postgres:// URL"],
+    [
+      "a module id in capitals",
+      { regions: [region("350900", { modules: ["Factors"] })] },
+      "regions.0.modules.0: a module id",
+    ],
+    [
+      "a non-postgres URL",
+      { database: { url: "mysql://x" }, regions: [region("350900")] },
+      "database.url: a postgres:// URL",
+    ],
   ])("refuses a config with %s, naming the path", (_t, raw, message) => {
     const error = (() => {
       try {
@@ -100,7 +120,9 @@ describe("KRN-R13 deployment config 部署配置", () => {
   it("names the file when it is missing or not JSON", () => {
     const bad = join(dir, "bad.json");
     writeFileSync(bad, "{ regions: ");
-    expect(() => loadDeploymentConfig({ DEPLOYMENT_CONFIG: bad })).toThrow(`deployment config ${bad} is not valid JSON`);
+    expect(() => loadDeploymentConfig({ DEPLOYMENT_CONFIG: bad })).toThrow(
+      `deployment config ${bad} is not valid JSON`,
+    );
     expect(() => loadDeploymentConfig({ DEPLOYMENT_CONFIG: join(dir, "none.json") })).toThrow(
       `cannot read deployment config ${join(dir, "none.json")}`,
     );

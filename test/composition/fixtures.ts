@@ -1,10 +1,10 @@
 import * as v from "valibot";
-import { datedParam, type ModuleDescriptor, portToken } from "../../core/kernel/mod.ts";
+import { type DeploymentConfig, parseDeploymentConfig } from "../../adapters/composition/deployment-config.ts";
 import { FixedClock } from "../../adapters/platform/fixed-clock.ts";
 import { RandomIds } from "../../adapters/platform/random-ids.ts";
-import { type DeploymentConfig, parseDeploymentConfig } from "../../adapters/composition/deployment-config.ts";
-import type { LogFields, Logger } from "../../plugins/_framework/logger.ts";
+import { datedParam, type ModuleDescriptor, portToken } from "../../core/kernel/mod.ts";
 import { PolicyPackPort } from "../../plugins/_framework/kernel-tokens.ts";
+import type { LogFields, Logger } from "../../plugins/_framework/logger.ts";
 import { definePlugin } from "../../plugins/_framework/plugin-manifest.ts";
 import type { AnyPluginManifest } from "../../plugins/_framework/plugin-registry.ts";
 import type { PolicyPack } from "../../plugins/_framework/policy-pack.ts";

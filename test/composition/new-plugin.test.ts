@@ -19,69 +19,74 @@ function newPlugin(dir: string, ...args: string[]) {
 describe("KRN-R13 npm run new-plugin scaffolds a plugin folder", () => {
   const work = mkdtempSync(join(tmpdir(), "new-plugin-"));
   symlinkSync(join(REPO, "node_modules"), join(work, "node_modules"));
-  writeFileSync(join(work, "tsconfig.json"), JSON.stringify({ extends: join(REPO, "tsconfig.json"), include: ["plugins"] }));
+  writeFileSync(
+    join(work, "tsconfig.json"),
+    JSON.stringify({ extends: join(REPO, "tsconfig.json"), include: ["plugins"] }),
+  );
   const plugins = join(work, "plugins");
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it(
-    "writes manifest, adapter, test and README that type-check and pass, and prints the install lines",
-    () => {
-      const simulator = newPlugin(
-        plugins,
-        "--id",
-        "ningde-fuan-registry",
-        "--kind",
-        "simulator",
-        "--region",
-        "350981",
-        "--port",
-        "factors.FactorRegistry",
-      );
-      expect(simulator.status).toBe(0);
-      expect(simulator.out).toContain('import { manifest as ningdeFuanRegistry } from "./ningde-fuan-registry/manifest.ts";');
-      expect(simulator.out).toContain("Install it for region 350900 in config/deployment.json");
-      expect(simulator.out).toContain('{"id":"ningde-fuan-registry","config":{"latencyMs":0}}');
-      const gateway = newPlugin(
-        plugins,
-        "--id",
-        "longyan-bank-gateway",
-        "--kind",
-        "gateway",
-        "--region",
-        "350800",
-        "--port",
-        "marketplace.InstitutionGateway",
-        "--port",
-        "kernel.Notifier",
-        "--title-zh",
-        "龙岩银行网关",
-        "--title-en",
-        "Longyan bank gateway",
-      );
-      expect(gateway.status).toBe(0);
-      expect(readdirSync(join(plugins, "ningde-fuan-registry")).sort()).toEqual([
-        "README.md",
-        "manifest.ts",
-        "ningde-fuan-registry.test.ts",
-        "ningde-fuan-registry.ts",
-      ]);
-      const manifest = readFileSync(join(plugins, "ningde-fuan-registry", "manifest.ts"), "utf8");
-      expect(manifest).toContain('kind: "simulator"');
-      expect(manifest).toContain('regions: ["350981"]');
-      expect(manifest).toContain('portToken("factors.FactorRegistry")');
+  it("writes manifest, adapter, test and README that type-check and pass, and prints the install lines", () => {
+    const simulator = newPlugin(
+      plugins,
+      "--id",
+      "ningde-fuan-registry",
+      "--kind",
+      "simulator",
+      "--region",
+      "350981",
+      "--port",
+      "factors.FactorRegistry",
+    );
+    expect(simulator.status).toBe(0);
+    expect(simulator.out).toContain(
+      'import { manifest as ningdeFuanRegistry } from "./ningde-fuan-registry/manifest.ts";',
+    );
+    expect(simulator.out).toContain("Install it for region 350900 in config/deployment.json");
+    expect(simulator.out).toContain('{"id":"ningde-fuan-registry","config":{"latencyMs":0}}');
+    const gateway = newPlugin(
+      plugins,
+      "--id",
+      "longyan-bank-gateway",
+      "--kind",
+      "gateway",
+      "--region",
+      "350800",
+      "--port",
+      "marketplace.InstitutionGateway",
+      "--port",
+      "kernel.Notifier",
+      "--title-zh",
+      "龙岩银行网关",
+      "--title-en",
+      "Longyan bank gateway",
+    );
+    expect(gateway.status).toBe(0);
+    expect(readdirSync(join(plugins, "ningde-fuan-registry")).sort()).toEqual([
+      "README.md",
+      "manifest.ts",
+      "ningde-fuan-registry.test.ts",
+      "ningde-fuan-registry.ts",
+    ]);
+    const manifest = readFileSync(join(plugins, "ningde-fuan-registry", "manifest.ts"), "utf8");
+    expect(manifest).toContain('kind: "simulator"');
+    expect(manifest).toContain('regions: ["350981"]');
+    expect(manifest).toContain('portToken("factors.FactorRegistry")');
 
-      const tsc = run(bin("tsc"), ["--noEmit", "-p", join(work, "tsconfig.json")]);
-      expect(tsc.out).toBe("");
-      expect(tsc.status).toBe(0);
-      const tests = run(bin("vitest"), ["run", "--root", work], work);
-      expect(tests.out).toContain("Tests  8 passed (8)");
-      expect(tests.status).toBe(0);
-    },
-    120_000,
-  );
+    const tsc = run(bin("tsc"), ["--noEmit", "-p", join(work, "tsconfig.json")]);
+    expect(tsc.out).toBe("");
+    expect(tsc.status).toBe(0);
+    const tests = run(bin("vitest"), ["run", "--root", work], work);
+    expect(tests.out).toContain("Tests  8 passed (8)");
+    expect(tests.status).toBe(0);
+  }, 120_000);
 
   it.each([
-    ["a non-kebab id", ["--id", "Fuan_Registry", "--kind", "simulator", "--port", "factors.FactorRegistry"], "must be kebab-case"],
+    [
+      "a non-kebab id",
+      ["--id", "Fuan_Registry", "--kind", "simulator", "--port", "factors.FactorRegistry"],
+      "must be kebab-case",
+    ],
     ["an unknown kind", ["--id", "x-y", "--kind", "bank", "--port", "factors.FactorRegistry"], "--kind must be one of"],
     ["no port", ["--id", "x-y", "--kind", "adapter"], "name at least one --port"],
     ["a bad port name", ["--id", "x-y", "--kind", "adapter", "--port", "FactorRegistry"], "must be <module>.<Port>"],

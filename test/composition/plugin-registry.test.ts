@@ -14,7 +14,8 @@ const good = {
 
 describe("KRN-R13 plugin manifests 插件清单", () => {
   it("accepts every installed plugin, each config field described", () => {
-    for (const m of installedPlugins) expect({ id: m.id, problems: manifestProblems(m) }).toEqual({ id: m.id, problems: [] });
+    for (const m of installedPlugins)
+      expect({ id: m.id, problems: manifestProblems(m) }).toEqual({ id: m.id, problems: [] });
     expect(new PluginRegistry(installedPlugins).ids()).toEqual(installedPlugins.map((m) => m.id).sort());
   });
 
@@ -24,7 +25,11 @@ describe("KRN-R13 plugin manifests 插件清单", () => {
     ["an unknown kind", { kind: "bank" }, 'kind "bank" must be one of adapter, simulator, policy-pack, gateway'],
     ["a bad region code", { regions: ["3509"] }, 'region "3509" is not a 6-digit GB/T 2260 code'],
     ["no regions", { regions: [] }, 'regions is empty (use "*" for any region)'],
-    ["a port not named module.Port", { provides: [portToken("payment")] }, 'port "payment" must be named <module>.<Port>'],
+    [
+      "a port not named module.Port",
+      { provides: [portToken("payment")] },
+      'port "payment" must be named <module>.<Port>',
+    ],
     ["no ports", { provides: [] }, "provides no port"],
     ["a policy pack without the pack port", { kind: "policy-pack" }, "a policy-pack plugin provides kernel.PolicyPack"],
     [

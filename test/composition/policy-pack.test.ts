@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { valueAsOf } from "../../core/kernel/mod.ts";
 import { buildPlatform } from "../../adapters/composition/compose.ts";
 import { CompositionError } from "../../adapters/composition/composition-error.ts";
 import { mergeOverride, resolvePolicyPack } from "../../adapters/composition/policy-resolution.ts";
+import { valueAsOf } from "../../core/kernel/mod.ts";
 import type { AnyPluginManifest } from "../../plugins/_framework/plugin-registry.ts";
 import { regionMeta } from "../../plugins/_framework/region-pack-plugin.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -20,7 +20,8 @@ import {
 
 const modules = new Map([["quickclaim", quickclaimTestModule]]);
 const ningde = { code: "350900", name: { zh: "宁德", en: "Ningde" } };
-const resolve = (pack: unknown) => resolvePolicyPack(pack, { region: ningde, packId: "p", modules, enabled: ["quickclaim"] });
+const resolve = (pack: unknown) =>
+  resolvePolicyPack(pack, { region: ningde, packId: "p", modules, enabled: ["quickclaim"] });
 const pack = (extra: Record<string, unknown> = {}) => ({
   kernel: { region: regionMeta("350900"), calendar: testCalendar },
   modules: { quickclaim: quickclaimPart() },
@@ -61,9 +62,11 @@ describe("KRN-R12 policy pack validation 政策包校验", () => {
     ],
   ])("an invalid pack with %s stops start-up naming region, module, parameter and reason", async (_t, part, reason) => {
     const plugins = withPack(testPackPlugin("ningde-test-pack", "350900", { modules: { quickclaim: part } }));
-    const error = await buildPlatform(twoRegionConfig(), {}, { ...testServices(), plugins, modules: [quickclaimTestModule] }).catch(
-      (e: unknown) => e,
-    );
+    const error = await buildPlatform(
+      twoRegionConfig(),
+      {},
+      { ...testServices(), plugins, modules: [quickclaimTestModule] },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CompositionError);
     expect((error as Error).message).toBe(
       `region 350900 (宁德): policy pack ningde-test-pack, module quickclaim, ${reason}`,
@@ -71,7 +74,9 @@ describe("KRN-R12 policy pack validation 政策包校验", () => {
   });
 
   it("stops when the pack has no part for an enabled module", () => {
-    expect(() => resolve(pack({ modules: {} }))).toThrow("region 350900 (宁德): policy pack p has no part for module quickclaim");
+    expect(() => resolve(pack({ modules: {} }))).toThrow(
+      "region 350900 (宁德): policy pack p has no part for module quickclaim",
+    );
   });
 
   it("stops when the kernel part is for another prefecture or its calendar is wrong", () => {
@@ -97,7 +102,9 @@ describe("KRN-R12 county overrides 县级差异", () => {
   ];
 
   it("merges a county's partial part over the prefecture values, replacing dated lists whole", () => {
-    const resolved = resolve(pack({ counties: { "350981": { quickclaim: { propertyCapFen: fuanCap, regionalBonus: { fuan: 2 } } } } }));
+    const resolved = resolve(
+      pack({ counties: { "350981": { quickclaim: { propertyCapFen: fuanCap, regionalBonus: { fuan: 2 } } } } }),
+    );
     const fuan = resolved.counties.get("350981")?.get("quickclaim") as ReturnType<typeof quickclaimPart>;
     expect(fuan.propertyCapFen).toEqual(fuanCap);
     expect(fuan.sharesBp).toEqual(quickclaimPart().sharesBp);
@@ -144,7 +151,10 @@ describe("KRN-R12/R13 county policy and county plugins on a composed platform", 
     await database?.close();
   });
 
-  const registryModule = { ...quickclaimTestModule, requiredPorts: [...quickclaimTestModule.requiredPorts, RightsRegistry] };
+  const registryModule = {
+    ...quickclaimTestModule,
+    requiredPorts: [...quickclaimTestModule.requiredPorts, RightsRegistry],
+  };
   const fuanPack = testPackPlugin("ningde-test-pack", "350900", {
     counties: { "350981": { quickclaim: { propertyCapFen: [{ from: "2022-01-01", value: 800000, source: "test" }] } } },
   });
@@ -160,15 +170,22 @@ describe("KRN-R12/R13 county policy and county plugins on a composed platform", 
     );
 
   it("resolves policy per county and routes a port to the county's own plugin", async () => {
-    const platform = await buildPlatform(config(["fuan-registry", "ningde-registry"]), {}, {
-      ...testServices(),
-      database,
-      plugins,
-      modules: [registryModule],
-    });
+    const platform = await buildPlatform(
+      config(["fuan-registry", "ningde-registry"]),
+      {},
+      {
+        ...testServices(),
+        database,
+        plugins,
+        modules: [registryModule],
+      },
+    );
     try {
       const cap = (code: string, county?: string) =>
-        valueAsOf(platform.policyFor(code, county).module<ReturnType<typeof quickclaimPart>>("quickclaim").propertyCapFen, "2026-03-02");
+        valueAsOf(
+          platform.policyFor(code, county).module<ReturnType<typeof quickclaimPart>>("quickclaim").propertyCapFen,
+          "2026-03-02",
+        );
       expect(cap("350900")).toBe(500000);
       expect(cap("350981")).toBe(800000);
       expect(cap("350900", "350981")).toBe(800000);
@@ -186,9 +203,11 @@ describe("KRN-R12/R13 county policy and county plugins on a composed platform", 
   });
 
   it("stops when county plugins leave counties of the region without the port", async () => {
-    const error = await buildPlatform(config(["fuan-registry"]), {}, { ...testServices(), plugins, modules: [registryModule] }).catch(
-      (e: unknown) => e,
-    );
+    const error = await buildPlatform(
+      config(["fuan-registry"]),
+      {},
+      { ...testServices(), plugins, modules: [registryModule] },
+    ).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(
       /^region 350900 \(宁德\): module quickclaim needs port quickclaim\.RightsRegistry in every county; no configured plugin provides it for 350902 \(蕉城区\), .*350982 \(福鼎市\)$/,
     );
@@ -197,11 +216,15 @@ describe("KRN-R12/R13 county policy and county plugins on a composed platform", 
 
   it("refuses two plugins providing the same port for the same area", async () => {
     const twice = [...plugins, countyRegistry("fuan-registry-2", "350981")];
-    const error = await buildPlatform(config(["fuan-registry", "fuan-registry-2", "ningde-registry"]), {}, {
-      ...testServices(),
-      plugins: twice,
-      modules: [registryModule],
-    }).catch((e: unknown) => e);
+    const error = await buildPlatform(
+      config(["fuan-registry", "fuan-registry-2", "ningde-registry"]),
+      {},
+      {
+        ...testServices(),
+        plugins: twice,
+        modules: [registryModule],
+      },
+    ).catch((e: unknown) => e);
     expect((error as Error).message).toBe(
       "region 350900 (宁德): port quickclaim.RightsRegistry is provided by both plugin fuan-registry and plugin fuan-registry-2 for the same area; install only one",
     );

@@ -6,81 +6,11 @@
  * toBeOneOf. Nested describes become name prefixes: "KRN-R01 金额 money > splits …".
  * No mocks (`vi`), snapshots, concurrency or per-test timeouts.
  */
-import "./env-guard.ts";
-import {
-  type AsymmetricMatchers,
-  type BaseExpect,
-  type Inverse,
-  expect as jestExpect,
-  type Matchers,
-} from "expect";
+import { formatEachTitle } from "./each-title.ts";
+import { type ExpectStatic, expect } from "./vitest-expect.ts";
 
-// ---------------------------------------------------------------- expect
-
-type TypeName = "string" | "number" | "bigint" | "boolean" | "symbol" | "undefined" | "object" | "function";
-
-export interface VitestMatchers<R extends void | Promise<void>, T = unknown> extends Matchers<R, T> {
-  toThrowError(expected?: unknown): R;
-  toBeTypeOf(type: TypeName): R;
-  toSatisfy(predicate: (value: T) => boolean, message?: string): R;
-  toBeOneOf(values: readonly unknown[]): R;
-}
-
-export type Assertion<T> = VitestMatchers<void, T> &
-  Inverse<VitestMatchers<void, T>> & {
-    resolves: VitestMatchers<Promise<void>, T> & Inverse<VitestMatchers<Promise<void>, T>>;
-    rejects: VitestMatchers<Promise<void>, T> & Inverse<VitestMatchers<Promise<void>, T>>;
-  };
-
-export type ExpectStatic = (<T>(actual: T, message?: string) => Assertion<T>) &
-  BaseExpect &
-  AsymmetricMatchers &
-  Inverse<Omit<AsymmetricMatchers, "any" | "anything">>;
-
-jestExpect.extend({
-  toBeTypeOf(received: unknown, type: TypeName) {
-    const actual = received === null ? "object" : typeof received;
-    return {
-      pass: actual === type,
-      message: () => `expected a value of type ${type}${this.isNot ? " not" : ""}, got ${actual}`,
-    };
-  },
-  toSatisfy(received: unknown, predicate: (v: unknown) => boolean, message?: string) {
-    return {
-      pass: Boolean(predicate(received)),
-      message: () => message ?? `expected ${this.utils.printReceived(received)} to satisfy the predicate`,
-    };
-  },
-  toBeOneOf(received: unknown, values: readonly unknown[]) {
-    return {
-      pass: values.some((v) => this.equals(received, v)),
-      message: () => `expected ${this.utils.printReceived(received)} to be one of ${this.utils.printExpected(values)}`,
-    };
-  },
-});
-
-type Aliasable = Record<string, unknown> & { toThrow?: unknown };
-
-function withAliases<M>(m: M): M {
-  const target = m as unknown as Aliasable;
-  if (target && typeof target.toThrow === "function") target.toThrowError = target.toThrow;
-  return m;
-}
-
-const expectFn = <T>(actual: T, _message?: string): Assertion<T> => {
-  const m = jestExpect(actual) as unknown as Record<string, Aliasable>;
-  withAliases(m);
-  for (const key of ["not", "resolves", "rejects"]) {
-    const sub = m[key];
-    if (sub) {
-      withAliases(sub);
-      if (sub.not) withAliases(sub.not);
-    }
-  }
-  return m as unknown as Assertion<T>;
-};
-
-export const expect: ExpectStatic = Object.assign(expectFn, jestExpect) as unknown as ExpectStatic;
+export { formatEachTitle } from "./each-title.ts";
+export { type Assertion, type ExpectStatic, expect, type VitestMatchers } from "./vitest-expect.ts";
 
 // ---------------------------------------------------------------- suites and tests
 
@@ -185,63 +115,6 @@ function collect(name: string, fn: (() => void) | undefined, flags: { only?: boo
   }
 }
 
-// ---------------------------------------------------------------- .each titles (vitest's rules)
-
-function display(value: unknown, quoteStrings: boolean): string {
-  if (typeof value === "string") return quoteStrings ? `'${value}'` : value;
-  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
-  if (typeof value === "bigint") return `${value}n`;
-  if (value === undefined || value === null || typeof value !== "object") return String(value);
-  try {
-    return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
-  } catch {
-    return String(value);
-  }
-}
-
-function pathValue(obj: unknown, path: string): unknown {
-  let v: unknown = obj;
-  for (const key of path.split(".")) v = v == null ? undefined : (v as Record<string, unknown>)[key];
-  return v;
-}
-
-/** Formats an .each title: %s %d %i %f %j %o %O %# %$ %% and $name / $a.b for object rows. */
-export function formatEachTitle(template: string, items: readonly unknown[], index: number): string {
-  const first = items[0];
-  const objectRow = items.length === 1 && first !== null && typeof first === "object" && !Array.isArray(first);
-  let i = 0;
-  return template.replace(/%[sdifjoO#$%]|\$([\w.]+)/g, (token: string, path: string | undefined) => {
-    if (path !== undefined) {
-      if (objectRow) return display(pathValue(first, path), true);
-      if (/^\d+$/.test(path)) return display(items[Number(path)], true);
-      return token;
-    }
-    switch (token) {
-      case "%%":
-        return "%";
-      case "%#":
-        return String(index);
-      case "%$":
-        return String(index + 1);
-    }
-    if (i >= items.length) return token;
-    const v = items[i++];
-    switch (token) {
-      case "%d":
-      case "%i":
-        return typeof v === "bigint" ? `${v}n` : String(token === "%i" ? Math.trunc(Number(v)) : Number(v));
-      case "%f":
-        return String(Number(v));
-      case "%j":
-        return display(v, false);
-      case "%s":
-        return display(v, false);
-      default:
-        return display(v, true);
-    }
-  });
-}
-
 // ---------------------------------------------------------------- the vitest-shaped API
 
 type ExtractEachCallbackArgs<T extends ReadonlyArray<unknown>> = T extends readonly [infer A]
@@ -267,14 +140,13 @@ export interface EachFunction {
 }
 
 function eachOf(run: (name: string, fn: () => Awaitable<unknown>) => void): EachFunction {
-  return ((cases: ReadonlyArray<unknown>) =>
-    (name: string, fn: (...args: unknown[]) => Awaitable<unknown>) => {
-      const arrays = cases.every((c) => Array.isArray(c));
-      cases.forEach((c, idx) => {
-        const items = Array.isArray(c) ? (c as unknown[]) : [c];
-        run(formatEachTitle(name, items, idx), () => (arrays ? fn(...items) : fn(c)));
-      });
-    }) as EachFunction;
+  return ((cases: ReadonlyArray<unknown>) => (name: string, fn: (...args: unknown[]) => Awaitable<unknown>) => {
+    const arrays = cases.every((c) => Array.isArray(c));
+    cases.forEach((c, idx) => {
+      const items = Array.isArray(c) ? (c as unknown[]) : [c];
+      run(formatEachTitle(name, items, idx), () => (arrays ? fn(...items) : fn(c)));
+    });
+  }) as EachFunction;
 }
 
 export interface TestApi {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKeyStore } from "../../adapters/auth/api-key-store.ts";
 import { verifyAuditChain } from "../../adapters/platform/verify-audit-chain.ts";
 import { createTestApp, jsonRequest, type TestApp } from "./support/test-app.ts";
-import { lastCode } from "./support/test-platform.ts";
 import { newControl, testModule } from "./support/test-module.ts";
+import { lastCode } from "./support/test-platform.ts";
 
 describe("KRN-R06 机构 API 密钥 institution API keys and staff sign-in", () => {
   let t: TestApp;
@@ -24,22 +24,40 @@ describe("KRN-R06 机构 API 密钥 institution API keys and staff sign-in", () 
   });
 
   it("a key is shown once and stored only as a hash with a short prefix", async () => {
-    const { key, record } = await store.create({ institutionId: "ccb-longyan", roles: ["institution_staff"], regionCodes: ["350800"] });
+    const { key, record } = await store.create({
+      institutionId: "ccb-longyan",
+      roles: ["institution_staff"],
+      regionCodes: ["350800"],
+    });
     expect(key).toMatch(/^fif_[A-Za-z0-9_-]{43}$/);
     expect(record.prefix).toBe(key.slice(0, 12));
-    const row = await t.database.db.selectFrom("platform.api_keys").selectAll().where("id", "=", record.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom("platform.api_keys")
+      .selectAll()
+      .where("id", "=", record.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(key);
     expect(row.roles).toEqual(["institution_staff"]);
     expect(row.region_codes).toEqual(["350800"]);
   });
 
   it("a valid key acts as its institution with its roles and regions", async () => {
-    const { key, record } = await store.create({ institutionId: "ccb-longyan", roles: ["institution_staff"], regionCodes: ["350800"], label: "建行龙岩" });
+    const { key, record } = await store.create({
+      institutionId: "ccb-longyan",
+      roles: ["institution_staff"],
+      regionCodes: ["350800"],
+      label: "建行龙岩",
+    });
     const res = await t.app.request("/auth/me", bearer(key));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       via: "api-key",
-      principal: { id: `inst:ccb-longyan/${record.id}`, roles: ["institution_staff"], institutionId: "ccb-longyan", regionCodes: ["350800"] },
+      principal: {
+        id: `inst:ccb-longyan/${record.id}`,
+        roles: ["institution_staff"],
+        institutionId: "ccb-longyan",
+        regionCodes: ["350800"],
+      },
     });
     const region = await t.app.request("/testing/regions/350800", bearer(key));
     expect(region.status).toBe(200);
@@ -47,13 +65,24 @@ describe("KRN-R06 机构 API 密钥 institution API keys and staff sign-in", () 
   });
 
   it("another region looks exactly like a region that does not exist (404, not 403)", async () => {
-    const { key } = await store.create({ institutionId: "ccb-longyan", roles: ["institution_staff"], regionCodes: ["350800"] });
+    const { key } = await store.create({
+      institutionId: "ccb-longyan",
+      roles: ["institution_staff"],
+      regionCodes: ["350800"],
+    });
     const other = await t.app.request("/testing/regions/350900", bearer(key));
     const missing = await t.app.request("/testing/regions/350100", bearer(key));
     expect(other.status).toBe(404);
     expect(missing.status).toBe(404);
-    const strip = (b: Record<string, unknown>) => ({ ...b, instance: undefined, requestId: undefined, detail: undefined });
-    expect(strip((await other.json()) as Record<string, unknown>)).toEqual(strip((await missing.json()) as Record<string, unknown>));
+    const strip = (b: Record<string, unknown>) => ({
+      ...b,
+      instance: undefined,
+      requestId: undefined,
+      detail: undefined,
+    });
+    expect(strip((await other.json()) as Record<string, unknown>)).toEqual(
+      strip((await missing.json()) as Record<string, unknown>),
+    );
   });
 
   it("a regulator of a prefecture reaches its region; a role the route does not allow is a 403", async () => {
@@ -66,7 +95,11 @@ describe("KRN-R06 机构 API 密钥 institution API keys and staff sign-in", () 
   });
 
   it("a revoked, unknown or malformed credential is a 401 on protected routes, while public routes still answer", async () => {
-    const { key, record } = await store.create({ institutionId: "cib-longyan", roles: ["institution_staff"], regionCodes: ["350800"] });
+    const { key, record } = await store.create({
+      institutionId: "cib-longyan",
+      roles: ["institution_staff"],
+      regionCodes: ["350800"],
+    });
     expect((await t.app.request("/auth/me", bearer(key))).status).toBe(200);
     expect(await store.revoke(record.id, "test")).toBe(true);
     expect(await store.revoke(record.id, "test")).toBe(false);
@@ -92,7 +125,11 @@ describe("KRN-R06 机构 API 密钥 institution API keys and staff sign-in", () 
   });
 
   it("staff sign in on the page by pasting a key; the session dies with the key", async () => {
-    const { key, record } = await store.create({ roles: ["regulator"], regionCodes: ["350900"], label: "宁德金融监管局" });
+    const { key, record } = await store.create({
+      roles: ["regulator"],
+      regionCodes: ["350900"],
+      label: "宁德金融监管局",
+    });
     const res = await t.app.request("http://localhost/sign-in/staff", form({ apiKey: key }));
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/");
@@ -100,7 +137,10 @@ describe("KRN-R06 机构 API 密钥 institution API keys and staff sign-in", () 
     expect(token).toBeDefined();
     const cookie = { headers: { Cookie: `fif_session=${token}` } };
     const me = await t.app.request("/auth/me", cookie);
-    expect(await me.json()).toMatchObject({ via: "session", principal: { id: `staff:${record.id}`, roles: ["regulator"] } });
+    expect(await me.json()).toMatchObject({
+      via: "session",
+      principal: { id: `staff:${record.id}`, roles: ["regulator"] },
+    });
     const home = await (await t.app.request("/", cookie)).text();
     expect(home).toContain("宁德金融监管局");
 
@@ -115,7 +155,10 @@ describe("KRN-R06 机构 API 密钥 institution API keys and staff sign-in", () 
   });
 
   it("a form posted from another site is refused (CSRF) as a 403 problem", async () => {
-    const res = await t.app.request("http://localhost/sign-in/staff", form({ apiKey: "fif_x" }, "https://evil.example"));
+    const res = await t.app.request(
+      "http://localhost/sign-in/staff",
+      form({ apiKey: "fif_x" }, "https://evil.example"),
+    );
     expect(res.status).toBe(403);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
   });
@@ -126,7 +169,10 @@ describe("KRN-R06 机构 API 密钥 institution API keys and staff sign-in", () 
     expect(asked.status).toBe(200);
     expect(await asked.text()).toContain("137****1234");
     const code = lastCode(t.notifiers.values(), mobile);
-    const wrong = await t.app.request("http://localhost/sign-in/citizen/verify", form({ mobile, code: code === "000000" ? "000001" : "000000" }));
+    const wrong = await t.app.request(
+      "http://localhost/sign-in/citizen/verify",
+      form({ mobile, code: code === "000000" ? "000001" : "000000" }),
+    );
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).toContain("还可尝试 4 次");
     const ok = await t.app.request("http://localhost/sign-in/citizen/verify", form({ mobile, code }));
@@ -134,7 +180,10 @@ describe("KRN-R06 机构 API 密钥 institution API keys and staff sign-in", () 
     const token = /fif_session=(fis_[^;]+)/.exec(ok.headers.get("set-cookie") ?? "")?.[1];
     const home = await (await t.app.request("/", { headers: { Cookie: `fif_session=${token}` } })).text();
     expect(home).toContain("已登录：137****1234");
-    const out = await t.app.request("http://localhost/sign-out", { ...form({}), headers: { ...form({}).headers, Cookie: `fif_session=${token}` } });
+    const out = await t.app.request("http://localhost/sign-out", {
+      ...form({}),
+      headers: { ...form({}).headers, Cookie: `fif_session=${token}` },
+    });
     expect(out.status).toBe(303);
     expect((await t.app.request("/auth/me", { headers: { Cookie: `fif_session=${token}` } })).status).toBe(401);
   });

@@ -21,7 +21,8 @@ describe("KRN-R06 市民验证码登录 citizen sign-in with a one-time code (C3
 
   const ask = (mobile: string, region?: string) =>
     t.app.request("/auth/otp", jsonRequest("POST", region ? { mobile, region } : { mobile }));
-  const verify = (mobile: string, code: string) => t.app.request("/auth/otp/verify", jsonRequest("POST", { mobile, code }));
+  const verify = (mobile: string, code: string) =>
+    t.app.request("/auth/otp/verify", jsonRequest("POST", { mobile, code }));
   const codeFor = (mobile: string) => lastCode(t.notifiers.values(), mobile);
   const otpRows = (mobile: string) =>
     t.database.db
@@ -43,8 +44,8 @@ describe("KRN-R06 市民验证码登录 citizen sign-in with a one-time code (C3
     expect(rows).toHaveLength(1);
     const stored = JSON.stringify(rows[0]);
     expect(stored).not.toContain(mobile);
-    expect(rows[0].code_hash).not.toContain(code);
-    expect(rows[0].code_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0]?.code_hash).not.toContain(code);
+    expect(rows[0]?.code_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("exchanges the right code for a session (JSON token and HttpOnly SameSite=Lax cookie), once only", async () => {
@@ -53,7 +54,10 @@ describe("KRN-R06 市民验证码登录 citizen sign-in with a one-time code (C3
     const code = codeFor(mobile);
     const res = await verify(mobile, code);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { token: string; principal: { id: string; roles: string[]; regionCodes: string[] } };
+    const body = (await res.json()) as {
+      token: string;
+      principal: { id: string; roles: string[]; regionCodes: string[] };
+    };
     expect(body.token).toMatch(/^fis_/);
     const ref = t.blindIndexer.index("mobile", mobile);
     expect(body.principal).toEqual({ id: `citizen:${ref}`, roles: ["citizen"], regionCodes: ["350900", "350800"] });
@@ -68,7 +72,10 @@ describe("KRN-R06 市民验证码登录 citizen sign-in with a one-time code (C3
 
     const viaBearer = await t.app.request("/auth/me", { headers: { Authorization: `Bearer ${body.token}` } });
     expect(viaBearer.status).toBe(200);
-    expect(await viaBearer.json()).toMatchObject({ via: "session", principal: { id: `citizen:${ref}`, roles: ["citizen"] } });
+    expect(await viaBearer.json()).toMatchObject({
+      via: "session",
+      principal: { id: `citizen:${ref}`, roles: ["citizen"] },
+    });
     const viaCookie = await t.app.request("/auth/me", { headers: { Cookie: `fif_session=${body.token}` } });
     expect(viaCookie.status).toBe(200);
   });

@@ -30,7 +30,10 @@ describe("KRN-R08 幂等 idempotent POSTs", () => {
   const post = (body: unknown, idemKey: string | undefined, apiKey = keyA) =>
     t.app.request(
       "/testing/orders",
-      jsonRequest("POST", body, { Authorization: `Bearer ${apiKey}`, ...(idemKey ? { "Idempotency-Key": idemKey } : {}) }),
+      jsonRequest("POST", body, {
+        Authorization: `Bearer ${apiKey}`,
+        ...(idemKey ? { "Idempotency-Key": idemKey } : {}),
+      }),
     );
 
   it("a retry with the same key and body returns the first response, marked as replayed, without running again", async () => {
@@ -54,7 +57,11 @@ describe("KRN-R08 幂等 idempotent POSTs", () => {
     expect((await post({ item: "tea" }, key)).status).toBe(201);
     const res = await post({ item: "rice" }, key);
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ ruleId: "KRN-R08", field: "Idempotency-Key", type: "/problems/rule-violation" });
+    expect(await res.json()).toMatchObject({
+      ruleId: "KRN-R08",
+      field: "Idempotency-Key",
+      type: "/problems/rule-violation",
+    });
   });
 
   it("a duplicate while the first is still running is a 409 problem; the first then completes normally", async () => {

@@ -48,7 +48,10 @@ describe("KRN-R11 错误以问题详情返回 every error is an RFC 9457 problem
 
   it("a JSON body over 1 MiB is a 413 problem, whether or not it declares its length", async () => {
     const big = JSON.stringify({ name: "x".repeat(1024 * 1024 + 10), amount: 1 });
-    const declared = await t.app.request("/testing/echo", jsonRequest("POST", big, { "Content-Length": String(big.length) }));
+    const declared = await t.app.request(
+      "/testing/echo",
+      jsonRequest("POST", big, { "Content-Length": String(big.length) }),
+    );
     expect(declared.status).toBe(413);
     expect(await problem(declared)).toMatchObject({ type: "/problems/payload-too-large" });
     const streamed = await t.app.request("/testing/raw", jsonRequest("POST", big));
@@ -58,12 +61,24 @@ describe("KRN-R11 错误以问题详情返回 every error is an RFC 9457 problem
 
   it("a route that opts in accepts a larger body, and still refuses beyond its own limit", async () => {
     const twoMiB = "a".repeat(2 * 1024 * 1024);
-    const ok = await t.app.request("/testing/upload", { method: "POST", body: twoMiB, headers: { "Content-Type": "application/octet-stream" } });
+    const ok = await t.app.request("/testing/upload", {
+      method: "POST",
+      body: twoMiB,
+      headers: { "Content-Type": "application/octet-stream" },
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ bytes: twoMiB.length });
-    const tooBig = await t.app.request("/testing/upload", { method: "POST", body: `${twoMiB}${twoMiB}`, headers: { "Content-Type": "application/octet-stream" } });
+    const tooBig = await t.app.request("/testing/upload", {
+      method: "POST",
+      body: `${twoMiB}${twoMiB}`,
+      headers: { "Content-Type": "application/octet-stream" },
+    });
     expect(tooBig.status).toBe(413);
-    const other = await t.app.request("/testing/raw", { method: "POST", body: twoMiB, headers: { "Content-Type": "application/octet-stream" } });
+    const other = await t.app.request("/testing/raw", {
+      method: "POST",
+      body: twoMiB,
+      headers: { "Content-Type": "application/octet-stream" },
+    });
     expect(other.status).toBe(413);
   });
 
@@ -105,7 +120,11 @@ describe("KRN-R11 错误以问题详情返回 every error is an RFC 9457 problem
   });
 
   it("a body sent as text/plain to a JSON route is a 415 problem", async () => {
-    const res = await t.app.request("/testing/echo", { method: "POST", body: "{}", headers: { "Content-Type": "text/plain" } });
+    const res = await t.app.request("/testing/echo", {
+      method: "POST",
+      body: "{}",
+      headers: { "Content-Type": "text/plain" },
+    });
     expect(res.status).toBe(415);
     await problem(res);
   });

@@ -79,6 +79,13 @@ describe("KRN-R07 hash-chained audit log", () => {
     expect((await verifyAuditChain(t.db, { regionCode: "350921" })).ok).toBe(true);
   });
 
+  it("text jsonb cannot hold (NUL, unpaired surrogates) is replaced, not a failed use case", async () => {
+    await createAuditWriter(t.db, clock).append(entry("350927", 1, { note: "a\u0000b", odd: "x\uD800y", ok: "😀" }));
+    const [row] = await rows("350927");
+    expect(row!.detail).toEqual({ i: 1, note: "a\uFFFDb", odd: "x\uFFFDy", ok: "😀" });
+    expect((await verifyAuditChain(t.db, { regionCode: "350927" })).ok).toBe(true);
+  });
+
   it("an edited detail is reported at that entry", async () => {
     await appendMany("350922", 5);
     await sql`update platform.audit_log set detail = '{"i": 99}'::jsonb where region_code = '350922' and seq = 3`.execute(
@@ -91,12 +98,12 @@ describe("KRN-R07 hash-chained audit log", () => {
     expect(report.firstBroken!.reason).toMatch(/edited/);
   });
 
-  it("an edited actor, outcome or time is reported too", async () => {
+  it("an edited outcome, or a time moved by one microsecond, is reported too", async () => {
     await appendMany("350923", 3);
     await sql`update platform.audit_log set outcome = 'denied' where region_code = '350923' and seq = 2`.execute(t.db);
     expect((await verifyAuditChain(t.db, { regionCode: "350923" })).firstBroken).toMatchObject({ seq: 2 });
     await appendMany("350924", 3);
-    await sql`update platform.audit_log set at = at + interval '1 millisecond' where region_code = '350924' and seq = 1`.execute(
+    await sql`update platform.audit_log set at = at + interval '1 microsecond' where region_code = '350924' and seq = 1`.execute(
       t.db,
     );
     expect((await verifyAuditChain(t.db, { regionCode: "350924" })).firstBroken).toMatchObject({ seq: 1 });

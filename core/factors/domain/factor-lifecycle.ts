@@ -25,10 +25,15 @@ export const FACTOR_TRANSITIONS: Readonly<Record<FactorEventKind, readonly Move[
   objections_dismissed: [
     ["DISPUTED", "PUBLICISED"],
     ["DISPUTED", "ACTIVE"],
+    ["DISPUTED", "DISPUTED"],
   ],
   activated: [["PUBLICISED", "ACTIVE"]],
   bundled: [["ACTIVE", "ACTIVE"]],
   valued: [
+    ["ACTIVE", "ACTIVE"],
+    ["ENCUMBERED", "ENCUMBERED"],
+  ],
+  mortgage_applied: [
     ["ACTIVE", "ACTIVE"],
     ["ENCUMBERED", "ENCUMBERED"],
   ],
@@ -42,6 +47,10 @@ export const FACTOR_TRANSITIONS: Readonly<Record<FactorEventKind, readonly Move[
     ["DISPOSED", "DISPOSED"],
   ],
   listed_for_transfer: [
+    ["ACTIVE", "ACTIVE"],
+    ["ENCUMBERED", "ENCUMBERED"],
+  ],
+  transfer_consented: [
     ["ACTIVE", "ACTIVE"],
     ["ENCUMBERED", "ENCUMBERED"],
   ],

@@ -4,8 +4,13 @@ import type { SharingParty } from "../policy-schemas.ts";
 /** A bid on a transfer or disposal listing. */
 export interface Bid {
   readonly id: string;
+  readonly bidderKind: "person" | "organisation";
+  /** Blind index of the bidder's ID; the ID itself only encrypted (KRN-R04). */
   readonly bidderRef: string;
+  readonly bidderIdEncrypted: string;
   readonly bidderName: string;
+  /** Who placed it on the platform (principal id). */
+  readonly placedBy: string;
   readonly amount: Fen;
   readonly placedAt: string;
 }
@@ -50,6 +55,8 @@ export interface Disposal {
   readonly startedOn: string;
   /** Listing: last day bids are taken. */
   readonly closesOn: string | null;
+  /** Listing: least bid taken (0 = none set). */
+  readonly reservePrice: Fen;
   /** Value the buy-out floor is measured against (current valuation). */
   readonly valuationValue: Fen;
   readonly valuationId: string;

@@ -16,7 +16,16 @@ const liens = [
   { id: "lien-2", bankId: "psbc-ningde", status: "active" as const },
   { id: "lien-0", bankId: "old-bank", status: "released" as const },
 ];
-const bid = (id: string, amount: number, placedAt: string): Bid => ({ id, bidderRef: id, bidderName: id, amount, placedAt });
+const bid = (id: string, amount: number, placedAt: string): Bid => ({
+  id,
+  bidderKind: "person",
+  bidderRef: id,
+  bidderIdEncrypted: `enc:${id}`,
+  bidderName: id,
+  placedBy: id,
+  amount,
+  placedAt,
+});
 
 describe("FAC-R10 流转 transfer", () => {
   it.each([

@@ -12,7 +12,8 @@ export function validateMobile(value: string, field = "mobile"): string {
   let m = typeof value === "string" ? value.replace(SEPARATORS_RE, "") : "";
   if (m.startsWith("+86")) m = m.slice(3);
   else if (m.startsWith("0086")) m = m.slice(4);
-  if (!MOBILE_RE.test(m)) throw identityError(`${field} must be an 11-digit mobile number starting 13–19`, field, "format");
+  if (!MOBILE_RE.test(m))
+    throw identityError(`${field} must be an 11-digit mobile number starting 13–19`, field, "format");
   return m;
 }
 

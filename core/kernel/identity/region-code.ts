@@ -43,7 +43,8 @@ export function regionContains(ancestor: string, code: string): boolean {
  */
 export function validateRegionCode(value: string, field = "regionCode"): string {
   const code = typeof value === "string" ? value.trim() : "";
-  if (!SIX_DIGITS_RE.test(code)) throw identityError(`${field} must be a 6-digit GB/T 2260 region code`, field, "format");
+  if (!SIX_DIGITS_RE.test(code))
+    throw identityError(`${field} must be a 6-digit GB/T 2260 region code`, field, "format");
   const province = provinceOfPrefix(code.slice(0, 2));
   if (!province || province.permitOnly) {
     throw identityError(`${field} does not start with a known province code`, field, "region");

@@ -73,7 +73,10 @@ describe("KRN-ID 居民身份证号 resident ID (GB 11643-1999)", () => {
       fc.integer({ min: 1, max: 28 }),
       fc.integer({ min: 0, max: 999 }),
     )
-    .map(([region, y, m, d, seq]) => `${region}${y}${`${m}`.padStart(2, "0")}${`${d}`.padStart(2, "0")}${`${seq}`.padStart(3, "0")}`);
+    .map(
+      ([region, y, m, d, seq]) =>
+        `${region}${y}${`${m}`.padStart(2, "0")}${`${d}`.padStart(2, "0")}${`${seq}`.padStart(3, "0")}`,
+    );
 
   it("any well-formed number completed with its check character is valid", () => {
     fc.assert(

@@ -72,7 +72,8 @@ function isDigits(text: string, from: number, to: number): boolean {
  */
 export function validateUscc(value: string, field = "uscc"): string {
   const code = typeof value === "string" ? value.trim().toUpperCase() : "";
-  if (code.length !== 18) throw identityError(`${field} must be an 18-character unified social credit code`, field, "format");
+  if (code.length !== 18)
+    throw identityError(`${field} must be an 18-character unified social credit code`, field, "format");
   const check = usccCheckChar(code);
   const last = code.charCodeAt(17);
   if (check === undefined || last >= 128 || (VALUE[last] as number) < 0) {

@@ -2,6 +2,9 @@ import * as v from "valibot";
 import type { Fen } from "../../kernel/mod.ts";
 import type { CategoryCode } from "./credit-data.ts";
 
+/** Rule id of catalogue checks (unknown product, amount or term outside the product's range…). */
+export const CATALOGUE_RULE = "MKT-CATALOGUE";
+
 /** Product types of the catalogue; fair-use templates are per type (MKT-R02). */
 export const productTypeSchema = v.picklist(["credit", "mortgage", "guarantee", "insurance"]);
 export type ProductType = v.InferOutput<typeof productTypeSchema>;

@@ -165,7 +165,13 @@ export class InMemoryMarketplaceStore implements MarketplaceUnitOfWork, Marketpl
       },
       applications: table(() => s().applications, "application"),
       applyCodes: {
-        ...codes,
+        get: codes.get,
+        insert: codes.insert,
+        setStatus: async (id, status) => {
+          const c = s().applyCodes.get(id);
+          if (!c) throw new Error(`no apply code ${id}`);
+          s().applyCodes.set(id, { ...c, status });
+        },
         countScan: async (id) => bump(id, "scans"),
         countApplication: async (id) => bump(id, "applications"),
       },

@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { DomainError, type Principal } from "../../kernel/mod.ts";
 import type { Consent } from "../domain/consent.ts";
 import { codeSchema } from "../domain/credit-data.ts";
-import type { Product } from "../domain/product.ts";
+import { CATALOGUE_RULE, type Product } from "../domain/product.ts";
 import { CONSENT_RULE } from "../rules/consent-before-data.ts";
 import { type GrantDataConsentDeps, writeConsent } from "./grant-data-consent.ts";
 import { dataSubjectInputSchema, idSchema, monthsSchema } from "./input-schemas.ts";
@@ -45,7 +45,7 @@ export class GrantConsent {
     return d.uow.run(async (tx) => {
       const product = await tx.products.get(parsed.productId);
       if (!product || product.regionCode !== d.regionCode || product.status !== "ACTIVE") {
-        throw new DomainError("product not found", { ruleId: "MKT-CATALOGUE", kind: "not_found", field: "productId" });
+        throw new DomainError("product not found", { ruleId: CATALOGUE_RULE, kind: "not_found", field: "productId" });
       }
       const { productId: _ignored, ...rest } = parsed;
       return writeConsent(

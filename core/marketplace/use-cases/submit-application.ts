@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { businessDateOf, DomainError, type Principal, requireRole, validateMobile, valueAsOf } from "../../kernel/mod.ts";
 import type { Application } from "../domain/application.ts";
 import type { ApplyCode } from "../domain/apply-code.ts";
-import type { Product } from "../domain/product.ts";
+import { CATALOGUE_RULE, type Product } from "../domain/product.ts";
 import { contactDueAt } from "../rules/contact-deadline.ts";
 import { isFirstLoanApplicant } from "../rules/first-loan.ts";
 import { concludeDueAt } from "../rules/long-unfinished.ts";
@@ -35,8 +35,6 @@ export const submitApplicationInput = v.strictObject({
   termMonths: monthsSchema,
   applyCodeToken: v.optional(v.pipe(v.string(), v.maxLength(512))),
 });
-
-export const CATALOGUE_RULE = "MKT-CATALOGUE";
 
 export type SubmitApplicationDeps = Pick<
   MarketplaceDeps,

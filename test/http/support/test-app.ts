@@ -1,7 +1,7 @@
+import { createJsonLogger } from "../../../adapters/logging/json-logger.ts";
 import type { AppOptions } from "../../../http/app.ts";
 import { createApp } from "../../../http/app.ts";
 import type { App } from "../../../http/env.ts";
-import { createJsonLogger } from "../../../adapters/logging/json-logger.ts";
 import { createTestPlatform, type TestPlatform } from "./test-platform.ts";
 
 /** A test platform plus the app over it, with log lines captured instead of printed. */
@@ -12,9 +12,7 @@ export interface TestApp extends TestPlatform {
   logs(): Record<string, unknown>[];
 }
 
-export async function createTestApp(
-  options: AppOptions & { readonly migrate?: boolean } = {},
-): Promise<TestApp> {
+export async function createTestApp(options: AppOptions & { readonly migrate?: boolean } = {}): Promise<TestApp> {
   const t = await createTestPlatform({ migrate: options.migrate ?? true });
   const logLines: string[] = [];
   const app = createApp(t.platform, {
@@ -28,11 +26,7 @@ export async function createTestApp(
 }
 
 /** JSON request helper: `send(app, "POST", "/auth/otp", { mobile })`. */
-export function jsonRequest(
-  method: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): RequestInit {
+export function jsonRequest(method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
   return {
     method,
     headers: { ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...headers },

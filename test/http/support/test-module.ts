@@ -55,11 +55,20 @@ export function testModule(control: TestModuleControl): HttpModule {
         createRoute({
           method: "post",
           path: "/testing/rule",
-          request: { body: { required: true, content: { "application/json": { schema: z.strictObject({ amount: z.number() }) } } } },
+          request: {
+            body: {
+              required: true,
+              content: { "application/json": { schema: z.strictObject({ amount: z.number() }) } },
+            },
+          },
           responses: { 200: { description: "ok" }, ...problemResponses(422) },
         }),
         () => {
-          throw new DomainError("amount must not exceed the cap", { ruleId: "TST-R01", field: "amount", detail: { cap: 500000 } });
+          throw new DomainError("amount must not exceed the cap", {
+            ruleId: "TST-R01",
+            field: "amount",
+            detail: { cap: 500000 },
+          });
         },
       );
 
@@ -86,7 +95,10 @@ export function testModule(control: TestModuleControl): HttpModule {
             body: { required: true, content: { "application/json": { schema: z.strictObject({ item: z.string() }) } } },
           },
           responses: {
-            201: { description: "created", content: { "application/json": { schema: z.object({ run: z.number(), item: z.string() }) } } },
+            201: {
+              description: "created",
+              content: { "application/json": { schema: z.object({ run: z.number(), item: z.string() }) } },
+            },
             ...problemResponses(400, 401, 409, 422),
           },
         }),
@@ -107,7 +119,10 @@ export function testModule(control: TestModuleControl): HttpModule {
           middleware: [requireAuth("regulator", "institution_staff")] as const,
           request: { params: z.strictObject({ region: z.string().regex(/^\d{6}$/) }) },
           responses: {
-            200: { description: "visible", content: { "application/json": { schema: z.object({ code: z.string(), name: z.string() }) } } },
+            200: {
+              description: "visible",
+              content: { "application/json": { schema: z.object({ code: z.string(), name: z.string() }) } },
+            },
             ...problemResponses(401, 403, 404),
           },
         }),

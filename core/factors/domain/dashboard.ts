@@ -1,0 +1,38 @@
+import type { Fen } from "../../kernel/mod.ts";
+import type { SharingParty } from "../policy-schemas.ts";
+
+/** What a county or city dashboard asks for: a region (prefecture or county) and a period. */
+export interface DashboardQuery {
+  readonly regionCode: string;
+  /** A county of the region, or null for the whole prefecture. */
+  readonly countyCode: string | null;
+  /** Business dates, inclusive. Balances are as of `to`. */
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Figures computed from the platform's own data (seed 一(三): entities financed, balance, …). */
+export interface DashboardFigures {
+  /** Distinct borrowers with a loan booked in the period. */
+  readonly entitiesFinanced: number;
+  readonly loansBooked: number;
+  readonly amountBooked: Fen;
+  /** Outstanding principal of loans not settled, as of `to`. */
+  readonly balance: Fen;
+  readonly balanceByCounty: Readonly<Record<string, Fen>>;
+  readonly balanceByType: Readonly<Record<string, Fen>>;
+  readonly balanceByProduct: Readonly<Record<string, Fen>>;
+  readonly factorsByStatus: Readonly<Record<string, number>>;
+  readonly productsOffered: number;
+  readonly disposals: { readonly completed: number; readonly proceeds: Fen };
+  readonly lossesByParty: Readonly<Record<SharingParty, Fen>>;
+}
+
+/** The dashboard as the use case returns it: the figures plus what the policy pack says. */
+export interface Dashboard extends DashboardFigures {
+  readonly query: DashboardQuery;
+  readonly factorTypes: number;
+  readonly factorCategories: number;
+  readonly counties: number;
+  readonly countiesWithCollectionCompany: number;
+}
