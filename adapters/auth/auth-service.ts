@@ -30,6 +30,8 @@ export interface AuthService {
   signInStaff(apiKey: string): Promise<{ token: string; session: SessionInfo }>;
   /** Ends a session (audited); quietly does nothing for an unknown or expired token. */
   signOut(sessionToken: string): Promise<void>;
+  /** Housekeeping: deletes expired sessions, one-time codes and rate-limit windows. */
+  purgeExpired(): Promise<{ sessions: number; codes: number }>;
 }
 
 export interface AuthServiceDeps {
@@ -111,6 +113,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         });
         return made;
       });
+    },
+
+    async purgeExpired() {
+      return { sessions: await sessions.purgeExpired(), codes: await otp.purgeExpired() };
     },
 
     async signOut(sessionToken) {

@@ -18,6 +18,8 @@ import { TooManyRequestsError } from "./too-many-requests.ts";
 export interface OtpService {
   request(input: { readonly mobile: string; readonly regionCode: string }): Promise<{ expiresAt: Date }>;
   verify(input: { readonly mobile: string; readonly code: string }): Promise<{ token: string; session: SessionInfo }>;
+  /** Deletes expired codes (C3) and finished rate-limit windows; returns the codes deleted. */
+  purgeExpired(): Promise<number>;
 }
 
 export interface OtpServiceDeps {
@@ -116,6 +118,8 @@ export function createOtpService(deps: OtpServiceDeps): OtpService {
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + s.ttlSeconds * 1000);
       await db.transaction().execute(async (tx) => {
+        // C3 housekeeping on the way: no expired code outlives the next request by anyone.
+        await tx.deleteFrom("platform.citizen_otp").where("expires_at", "<=", now).execute();
         await countSend(tx, ref, regionCode, now);
         const row = {
           region_code: regionCode,
@@ -157,6 +161,17 @@ export function createOtpService(deps: OtpServiceDeps): OtpService {
         });
       }
       return { expiresAt };
+    },
+
+    async purgeExpired() {
+      const now = clock.now();
+      const codes = await db.deleteFrom("platform.citizen_otp").where("expires_at", "<=", now).executeTakeFirst();
+      await db
+        .deleteFrom("platform.otp_send_window")
+        .where("window_start", "<=", new Date(now.getTime() - s.windowSeconds * 1000))
+        .where("last_sent_at", "<=", new Date(now.getTime() - s.resendAfterSeconds * 1000))
+        .execute();
+      return Number(codes.numDeletedRows);
     },
 
     async verify({ mobile, code }) {

@@ -40,6 +40,3 @@ export function safeEqual(a: string, b: string): boolean {
   const y = Buffer.from(b, "utf8");
   return x.length === y.length && timingSafeEqual(x, y);
 }
-
-/** Does the text look like one of our secrets (prefix + base64url body)? Used by the log redactor. */
-export const SECRET_PATTERN = /\bfi[fs]_[A-Za-z0-9_-]{8,}/g;

@@ -9,9 +9,9 @@ import type { Institution } from "./domain/institution.ts";
 import type { MortgageRegistration } from "./domain/mortgage-registration.ts";
 import type { Product } from "./domain/product.ts";
 import type { PushRecord } from "./domain/push-record.ts";
-import type { ProductQuery } from "./rules/product-filter.ts";
 import type { FiguresQuery, FiguresResult } from "./rules/figures.ts";
 import type { InstitutionReport, ReportColumn, ReportSnapshot } from "./rules/institution-report.ts";
+import type { ProductQuery } from "./rules/product-filter.ts";
 
 // ─── Persistence: one unit of work per use case (KRN-R09) ──────────────────────────────────
 
@@ -164,7 +164,13 @@ export interface LenderDecisionRequest {
 }
 
 export type LenderDecision =
-  | { readonly decision: "approved"; readonly amountGranted: Fen; readonly rateBp: number; readonly termMonths: number; readonly reference: string }
+  | {
+      readonly decision: "approved";
+      readonly amountGranted: Fen;
+      readonly rateBp: number;
+      readonly termMonths: number;
+      readonly reference: string;
+    }
   | { readonly decision: "rejected"; readonly reason: string; readonly reference: string }
   /** The institution wants to work the application by hand (not a failure). */
   | { readonly decision: "referred"; readonly reason: string; readonly reference: string };
@@ -174,7 +180,10 @@ export type LenderDecision =
  * core also stops waiting after the budget (MKT-R06).
  */
 export interface LenderGateway {
-  requestDecision(request: LenderDecisionRequest, options: { readonly signal: AbortSignal; readonly budgetMs: number }): Promise<LenderDecision>;
+  requestDecision(
+    request: LenderDecisionRequest,
+    options: { readonly signal: AbortSignal; readonly budgetMs: number },
+  ): Promise<LenderDecision>;
 }
 export const LenderGatewayPort = portToken("marketplace.LenderGateway");
 

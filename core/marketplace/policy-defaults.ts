@@ -29,7 +29,11 @@ export const marketplacePolicyDefaults: MarketplacePolicy = {
   },
   serviceDeadlines: {
     contactWorkingDays: since(FROM, 2, `${NOTICE} 三(一)三 限时办理; ${SPEC} MKT-R04 (default: 2 working days)`),
-    longUnfinishedWorkingDays: since(FROM, 15, `${NOTICE} 三(一)三 长期未办结; ${SPEC} MKT-R05 (default: 15 working days)`),
+    longUnfinishedWorkingDays: since(
+      FROM,
+      15,
+      `${NOTICE} 三(一)三 长期未办结; ${SPEC} MKT-R05 (default: 15 working days)`,
+    ),
   },
   instantDecision: {
     budgetMs: since(FROM, 5000, `${NOTICE} 三(一)二 秒批; ${SPEC} MKT-R06 (default: 5 seconds)`),

@@ -180,7 +180,10 @@ export interface MarketplacePolicy {
     readonly longUnfinishedWorkingDays: DatedParam<number>;
   };
   readonly instantDecision: { readonly budgetMs: DatedParam<number> };
-  readonly applyCode: { readonly defaultValidityDays: DatedParam<number>; readonly maxValidityDays: DatedParam<number> };
+  readonly applyCode: {
+    readonly defaultValidityDays: DatedParam<number>;
+    readonly maxValidityDays: DatedParam<number>;
+  };
   readonly specialActions: DatedParam<readonly SpecialAction[]>;
 }
 

@@ -2,7 +2,14 @@
 // layer import only from here.
 import type { ModuleDescriptor } from "../kernel/mod.ts";
 import { quickClaimPolicySchema } from "./policy.ts";
-import { InsurerPort, NotifierPort, PaymentGatewayPort, PhotoStorePort, PoliceDeskPort, TrafficVideoPort } from "./quickclaim.ports.ts";
+import {
+  InsurerPort,
+  NotifierPort,
+  PaymentGatewayPort,
+  PhotoStorePort,
+  PoliceDeskPort,
+  TrafficVideoPort,
+} from "./quickclaim.ports.ts";
 
 export * from "./domain/accident-form.ts";
 export * from "./domain/case-access.ts";

@@ -22,7 +22,11 @@ export interface QuickClaimParams {
   readonly compulsoryLimits: CompulsoryLimits;
   readonly mutualSelfCompensation: MutualSelfCompensationParams;
   readonly paymentLeaseSeconds: number;
-  readonly videoSearch: { readonly minutesBefore: number; readonly minutesAfter: number; readonly radiusMetres: number };
+  readonly videoSearch: {
+    readonly minutesBefore: number;
+    readonly minutesAfter: number;
+    readonly radiusMetres: number;
+  };
   readonly letterNumberPrefix: string;
 }
 

@@ -6,7 +6,8 @@ import type { QuickClaimPolicy, ServiceCentre } from "./policy.ts";
  * silent; a region changes them in its pack, never in code.
  */
 
-const SEED = "福建省地方金融监督管理局 2022-01-18《关于推广福建省国家级普惠金融改革试验区第三批可复制创新成果的通知》二";
+const SEED =
+  "福建省地方金融监督管理局 2022-01-18《关于推广福建省国家级普惠金融改革试验区第三批可复制创新成果的通知》二";
 const SPEC = "spec 20-quickclaim.md";
 /** Earliest date the pack covers: cases before it are not judged by this pack. */
 const PACK_START = "2010-01-01";
@@ -31,13 +32,37 @@ function centre(
  * (default) placements at the county seats, to be replaced by the region's real list.
  */
 export const ningdeServiceCentres: readonly ServiceCentre[] = [
-  centre("jiaocheng", "蕉城快处快赔服务中心", "Jiaocheng quick-claim centre", "350902", "宁德市蕉城区", 26.6617, 119.5227),
-  centre("dongqiao", "东侨快处快赔服务中心", "Dongqiao quick-claim centre", "350902", "宁德市东侨经济技术开发区", 26.6546, 119.5617),
+  centre(
+    "jiaocheng",
+    "蕉城快处快赔服务中心",
+    "Jiaocheng quick-claim centre",
+    "350902",
+    "宁德市蕉城区",
+    26.6617,
+    119.5227,
+  ),
+  centre(
+    "dongqiao",
+    "东侨快处快赔服务中心",
+    "Dongqiao quick-claim centre",
+    "350902",
+    "宁德市东侨经济技术开发区",
+    26.6546,
+    119.5617,
+  ),
   centre("xiapu", "霞浦快处快赔服务中心", "Xiapu quick-claim centre", "350921", "宁德市霞浦县", 26.8855, 120.0051),
   centre("gutian", "古田快处快赔服务中心", "Gutian quick-claim centre", "350922", "宁德市古田县", 26.5777, 118.7463),
   centre("pingnan", "屏南快处快赔服务中心", "Pingnan quick-claim centre", "350923", "宁德市屏南县", 26.9109, 118.9861),
-  centre("shouning", "寿宁快处快赔服务中心", "Shouning quick-claim centre", "350924", "宁德市寿宁县", 27.4600, 119.5147),
-  centre("zhouning", "周宁快处快赔服务中心", "Zhouning quick-claim centre", "350925", "宁德市周宁县", 27.1039, 119.3393),
+  centre("shouning", "寿宁快处快赔服务中心", "Shouning quick-claim centre", "350924", "宁德市寿宁县", 27.46, 119.5147),
+  centre(
+    "zhouning",
+    "周宁快处快赔服务中心",
+    "Zhouning quick-claim centre",
+    "350925",
+    "宁德市周宁县",
+    27.1039,
+    119.3393,
+  ),
   centre("zherong", "柘荣快处快赔服务中心", "Zherong quick-claim centre", "350926", "宁德市柘荣县", 27.2339, 119.9001),
   centre("fuan", "福安快处快赔服务中心", "Fu'an quick-claim centre", "350981", "宁德市福安市", 27.0888, 119.6479),
   centre("fuding", "福鼎快处快赔服务中心", "Fuding quick-claim centre", "350982", "宁德市福鼎市", 27.3243, 120.2164),
@@ -90,12 +115,18 @@ export const ningdeQuickClaimPolicy: QuickClaimPolicy = {
   compulsoryLimits: [
     {
       from: "2008-02-01",
-      value: { liable: { propertyFen: 200_000, medicalFen: 1_000_000 }, notLiable: { propertyFen: 10_000, medicalFen: 100_000 } },
+      value: {
+        liable: { propertyFen: 200_000, medicalFen: 1_000_000 },
+        notLiable: { propertyFen: 10_000, medicalFen: 100_000 },
+      },
       source: "中国保监会 交强险责任限额调整 (2008-02-01 起): 财产 2,000 / 医疗 10,000; 无责 100 / 1,000",
     },
     {
       from: "2020-09-19",
-      value: { liable: { propertyFen: 200_000, medicalFen: 1_800_000 }, notLiable: { propertyFen: 10_000, medicalFen: 180_000 } },
+      value: {
+        liable: { propertyFen: 200_000, medicalFen: 1_800_000 },
+        notLiable: { propertyFen: 10_000, medicalFen: 180_000 },
+      },
       source: `银保监发〔2020〕41号 车险综合改革 (2020-09-19 起); ${SPEC} QC-R05`,
     },
   ],

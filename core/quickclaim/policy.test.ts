@@ -43,14 +43,46 @@ describe("KRN-R12 宁德快处快赔政策包 the Ningde quick-claim policy pack
   });
 
   it.each([
-    ["a negative property cap", (p: QuickClaimPolicy) => (p.remoteLimits[1] as { value: { propertyCapFen: number } }).value.propertyCapFen = -1, "remoteLimits.1.value.propertyCapFen"],
-    ["main/secondary shares adding to 110 %", (p: QuickClaimPolicy) => (p.liabilityShares[0] as { value: { mainSecondary: { main: number } } }).value.mainSecondary.main = 8_000, "liabilityShares.0.value"],
-    ["no-liability limits above the liability limits", (p: QuickClaimPolicy) => (p.compulsoryLimits[1] as { value: { notLiable: { propertyFen: number } } }).value.notLiable.propertyFen = 300_000, "compulsoryLimits.1.value"],
+    [
+      "a negative property cap",
+      (p: QuickClaimPolicy) => ((p.remoteLimits[1] as { value: { propertyCapFen: number } }).value.propertyCapFen = -1),
+      "remoteLimits.1.value.propertyCapFen",
+    ],
+    [
+      "main/secondary shares adding to 110 %",
+      (p: QuickClaimPolicy) =>
+        ((p.liabilityShares[0] as { value: { mainSecondary: { main: number } } }).value.mainSecondary.main = 8_000),
+      "liabilityShares.0.value",
+    ],
+    [
+      "no-liability limits above the liability limits",
+      (p: QuickClaimPolicy) =>
+        ((p.compulsoryLimits[1] as { value: { notLiable: { propertyFen: number } } }).value.notLiable.propertyFen =
+          300_000),
+      "compulsoryLimits.1.value",
+    ],
     ["dated values out of order", (p: QuickClaimPolicy) => (p.remoteLimits as unknown[]).reverse(), "remoteLimits"],
-    ["a value without its source document", (p: QuickClaimPolicy) => (p.maxParties[0] as { source: string }).source = "", "maxParties.0.source"],
-    ["two centres with the same id", (p: QuickClaimPolicy) => p.serviceCentres.push({ ...(p.serviceCentres[0] as QuickClaimPolicy["serviceCentres"][number]) }), "serviceCentres"],
-    ["a photo type that is not an image", (p: QuickClaimPolicy) => ((p.photoContentTypes[0] as { value: string[] }).value[0] = "application/pdf"), "photoContentTypes.0.value.0"],
-    ["a pack for a region outside Fujian", (p: QuickClaimPolicy) => ((p as { regionCode: string }).regionCode = "330100"), "regionCode"],
+    [
+      "a value without its source document",
+      (p: QuickClaimPolicy) => ((p.maxParties[0] as { source: string }).source = ""),
+      "maxParties.0.source",
+    ],
+    [
+      "two centres with the same id",
+      (p: QuickClaimPolicy) =>
+        p.serviceCentres.push({ ...(p.serviceCentres[0] as QuickClaimPolicy["serviceCentres"][number]) }),
+      "serviceCentres",
+    ],
+    [
+      "a photo type that is not an image",
+      (p: QuickClaimPolicy) => ((p.photoContentTypes[0] as { value: string[] }).value[0] = "application/pdf"),
+      "photoContentTypes.0.value.0",
+    ],
+    [
+      "a pack for a region outside Fujian",
+      (p: QuickClaimPolicy) => ((p as { regionCode: string }).regionCode = "330100"),
+      "regionCode",
+    ],
   ])("refuses %s, naming the parameter", (_title, change, field) => {
     const r = refusal(edit(change));
     expect(r.field).toBe(field);

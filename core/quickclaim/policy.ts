@@ -135,7 +135,11 @@ export const quickClaimPolicySchema = v.object({
     "QC-R01 most vehicles a remotely handled case may involve",
   ),
   photoSlots: datedParam(
-    v.pipe(v.array(photoSlotSchema), v.minLength(1), v.check((items) => distinct(items.map((s) => s.id)), "photo slot ids must be unique")),
+    v.pipe(
+      v.array(photoSlotSchema),
+      v.minLength(1),
+      v.check((items) => distinct(items.map((s) => s.id)), "photo slot ids must be unique"),
+    ),
     "QC-R02 guided photo slots every case needs",
   ),
   photoTimeToleranceMinutes: datedParam(

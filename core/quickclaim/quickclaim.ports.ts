@@ -1,7 +1,7 @@
 import { type AuditWriter, type Fen, type Notifier, type OutboxWriter, portToken } from "../kernel/mod.ts";
+import type { CaseStatus } from "./domain/case-status.ts";
 import type { Claim } from "./domain/claim.ts";
 import type { ClaimStatus } from "./domain/claim-status.ts";
-import type { CaseStatus } from "./domain/case-status.ts";
 import type { Officer } from "./domain/determination-letter.ts";
 import type { GeoPoint } from "./domain/geo.ts";
 import type { PaymentAttempt, PaymentOutcome } from "./domain/payment-attempt.ts";
@@ -110,7 +110,11 @@ export interface QuickClaimQueries {
   /** 交警在线认定 queue: EVIDENCE_SUBMITTED cases (and DETERMINED ones awaiting signatures), oldest first. */
   policeQueue(q: { readonly regionCodes: readonly string[]; readonly limit: number }): Promise<CaseSummary[]>;
   /** 查勘员 queue: OPEN/ASSESSED/ACCEPTED/PAYING claims of cases involving the insurer. */
-  adjusterQueue(q: { readonly insurerId: string; readonly regionCodes: readonly string[]; readonly limit: number }): Promise<ClaimSummary[]>;
+  adjusterQueue(q: {
+    readonly insurerId: string;
+    readonly regionCodes: readonly string[];
+    readonly limit: number;
+  }): Promise<ClaimSummary[]>;
   /** Claims whose payment record is PENDING/UNKNOWN with a lease that ran out before `before`. */
   stalePayments(q: { readonly before: string; readonly limit: number }): Promise<string[]>;
   figureInputs(q: FigureQuery): Promise<FigureGroup[]>;
@@ -124,7 +128,12 @@ export interface PoliceDesk {
   /** The officer behind a signed-in police principal, or undefined if not an officer on duty. */
   officer(principalId: string): Promise<Officer | undefined>;
   /** Puts a case on the desk's queue (called from the outbox on evidence submission). */
-  enqueue(item: { readonly caseId: string; readonly regionCode: string; readonly centreId: string; readonly reportedAt: string }): Promise<void>;
+  enqueue(item: {
+    readonly caseId: string;
+    readonly regionCode: string;
+    readonly centreId: string;
+    readonly reportedAt: string;
+  }): Promise<void>;
 }
 export const PoliceDeskPort = portToken("quickclaim.PoliceDesk");
 
@@ -137,14 +146,23 @@ export interface VideoClip {
 
 /** 公安视频监控: surveillance clips near a time and place. */
 export interface TrafficVideo {
-  findClips(q: { readonly point: GeoPoint; readonly from: string; readonly to: string; readonly radiusMetres: number }): Promise<VideoClip[]>;
+  findClips(q: {
+    readonly point: GeoPoint;
+    readonly from: string;
+    readonly to: string;
+    readonly radiusMetres: number;
+  }): Promise<VideoClip[]>;
 }
 export const TrafficVideoPort = portToken("quickclaim.TrafficVideo");
 
 /** What an insurer says a vehicle is covered by on the accident date. */
 export interface CoverLookup {
   readonly compulsory: { readonly insurerId: string; readonly policyNo: string } | null;
-  readonly commercialThirdParty: { readonly insurerId: string; readonly policyNo: string; readonly limitFen: Fen } | null;
+  readonly commercialThirdParty: {
+    readonly insurerId: string;
+    readonly policyNo: string;
+    readonly limitFen: Fen;
+  } | null;
 }
 
 export type InsurerAcceptanceAnswer =

@@ -10,13 +10,15 @@ export const SESSION_COOKIE = "fif_session";
  * Resolves the caller for every request (KRN-R06): `Authorization: Bearer fif_…` (API key) or
  * `Bearer fis_…` (session token), else the session cookie. No credential → anonymous; a
  * credential that is unknown, expired or revoked → anonymous with `credentialsRejected`, which
- * `requireAuth` turns into a 401 (public routes still answer).
+ * `requireAuth` turns into a 401 (public routes still answer). /health and /assets/* skip it.
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set("principal", undefined);
     c.set("session", undefined);
     c.set("credentialsRejected", false);
+    // Liveness and static assets never touch the database.
+    if (c.req.path === "/health" || c.req.path.startsWith("/assets/")) return next();
     const header = c.req.header("Authorization");
     let credential: string | undefined;
     if (header !== undefined) {

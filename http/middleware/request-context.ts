@@ -33,7 +33,6 @@ export function requestContext(options: RequestContextOptions): MiddlewareHandle
     };
     const logger = c.get("logger");
     if (status >= 500) logger.error("request", fields);
-    else if (status >= 400) logger.info("request", fields);
     else logger.info("request", fields);
   };
 }

@@ -24,7 +24,7 @@ const CSP =
 export function pageHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    if (c.res.headers.get("Content-Type")?.startsWith("text/html")) {
+    if (c.res.headers.get("Content-Type")?.startsWith("text/html") && !c.res.headers.has("Content-Security-Policy")) {
       c.res.headers.set("Content-Security-Policy", CSP);
       c.res.headers.set("Cache-Control", "no-store");
     }

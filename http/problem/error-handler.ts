@@ -23,10 +23,6 @@ const KIND: Record<DomainErrorKind, { status: number; slug: ProblemSlug }> = {
   unavailable: { status: 503, slug: "unavailable" },
 };
 
-export function statusOfKind(kind: DomainErrorKind): number {
-  return KIND[kind].status;
-}
-
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (c.get("bodyLimitExceeded")) {
     return problemResponse(c, {
@@ -75,7 +71,7 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     const headers: Record<string, string> = {};
     const allow = err.getResponse().headers.get("Allow");
     if (allow) headers.Allow = allow;
-    const detail = err.message && err.message !== "Forbidden" ? err.message : undefined;
+    const detail = err.message || (status === 403 ? "cross-site form posts are refused (CSRF check)" : undefined);
     return problemResponse(c, { status, ...(detail ? { detail } : {}), ruleId: "KRN-R11" }, headers);
   }
   return internal(err, c, 500);

@@ -13,6 +13,9 @@ export interface SystemRouteOptions {
   readonly version: string;
 }
 
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https:; font-src 'self' data: https:; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'";
+
 const health = createRoute({
   method: "get",
   path: "/health",
@@ -111,5 +114,14 @@ export function registerSystemRoutes(app: App, options: SystemRouteOptions): voi
     ],
   });
 
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: `${options.title} — API` }));
+  const reference = Scalar({ url: "/openapi.json", pageTitle: `${options.title} — API` });
+  // The reference page loads its script from the Scalar CDN and runs inline configuration.
+  app.get(
+    "/docs",
+    async (c, next) => {
+      c.header("Content-Security-Policy", DOCS_CSP);
+      await next();
+    },
+    reference,
+  );
 }

@@ -62,6 +62,10 @@ describe("KRN-R13 npm run new-plugin scaffolds a plugin folder", () => {
       "Longyan bank gateway",
     );
     expect(gateway.status).toBe(0);
+    const pack = newPlugin(plugins, "--id", "quanzhou-region", "--kind", "policy-pack", "--region", "350500");
+    expect(pack.status).toBe(0);
+    expect(pack.out).toContain('"code":"350500","name":{"zh":"泉州","en":"Quanzhou"}');
+    expect(readFileSync(join(plugins, "quanzhou-region", "manifest.ts"), "utf8")).toContain('regionCode: "350500"');
     expect(readdirSync(join(plugins, "ningde-fuan-registry")).sort()).toEqual([
       "README.md",
       "manifest.ts",
@@ -77,7 +81,7 @@ describe("KRN-R13 npm run new-plugin scaffolds a plugin folder", () => {
     expect(tsc.out).toBe("");
     expect(tsc.status).toBe(0);
     const tests = run(bin("vitest"), ["run", "--root", work], work);
-    expect(tests.out).toContain("Tests  8 passed (8)");
+    expect(tests.out).toContain("Tests  10 passed (10)");
     expect(tests.status).toBe(0);
   }, 120_000);
 
@@ -91,6 +95,21 @@ describe("KRN-R13 npm run new-plugin scaffolds a plugin folder", () => {
     ["no port", ["--id", "x-y", "--kind", "adapter"], "name at least one --port"],
     ["a bad port name", ["--id", "x-y", "--kind", "adapter", "--port", "FactorRegistry"], "must be <module>.<Port>"],
     ["a bad region", ["--id", "x-y", "--kind", "adapter", "--port", "a.B", "--region", "3509"], "is not a 6-digit"],
+    [
+      "a policy pack for a county",
+      ["--id", "fuan-pack", "--kind", "policy-pack", "--region", "350981"],
+      "is not a Fujian prefecture",
+    ],
+    [
+      "a policy pack with a port",
+      ["--id", "x-pack", "--kind", "policy-pack", "--region", "350500", "--port", "a.B"],
+      "leave out --port",
+    ],
+    [
+      "an unknown flag",
+      ["--id", "x-y", "--kind", "adapter", "--port", "a.B", "--colour", "red"],
+      "Unknown option '--colour'",
+    ],
     [
       "an existing folder",
       ["--id", "ningde-fuan-registry", "--kind", "simulator", "--port", "factors.FactorRegistry"],

@@ -105,6 +105,22 @@ describe("KRN-R06 市民验证码登录 citizen sign-in with a one-time code (C3
     expect(await otpRows(mobile)).toHaveLength(0);
   });
 
+  it("no expired code is kept: the next request by anyone, or the housekeeping purge, deletes it", async () => {
+    const first = nextMobile();
+    const second = nextMobile();
+    await ask(first);
+    await ask(second);
+    t.clock.advance(5 * 60 * 1000 + 1);
+    await ask(nextMobile());
+    expect(await otpRows(first)).toHaveLength(0);
+    expect(await otpRows(second)).toHaveLength(0);
+    const third = nextMobile();
+    await ask(third);
+    t.clock.advance(5 * 60 * 1000 + 1);
+    expect((await t.auth.purgeExpired()).codes).toBeGreaterThanOrEqual(1);
+    expect(await otpRows(third)).toHaveLength(0);
+  });
+
   it("rate-limits codes per mobile: one a minute, five an hour (429 with Retry-After)", async () => {
     const mobile = nextMobile();
     expect((await ask(mobile)).status).toBe(202);

@@ -97,6 +97,7 @@ describe("health, readiness and the API description", () => {
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/^text\/html/);
       expect(await res.text()).toContain("/openapi.json");
+      expect(res.headers.get("content-security-policy")).toContain("https://cdn.jsdelivr.net");
     });
   });
 });

@@ -9,8 +9,9 @@ export interface Bid {
   readonly bidderRef: string;
   readonly bidderIdEncrypted: string;
   readonly bidderName: string;
-  /** Who placed it on the platform (principal id). */
+  /** Who placed it on the platform (principal id), and their citizen subject ref if any. */
   readonly placedBy: string;
+  readonly placedBySubjectRef: string | null;
   readonly amount: Fen;
   readonly placedAt: string;
 }

@@ -74,7 +74,7 @@ export function collateralUnitOf(
       typeCodes: memberTypes,
       regionCode: bundle.regionCode,
       countyCode: bundle.countyCode,
-      holderRef: bundle.holderRef,
+      holderRef: first.holder.ref,
     };
   }
   if (selected.length > 1) throw fail("one operation works on one factor or one 三权合一 bundle");

@@ -23,6 +23,7 @@ const bid = (id: string, amount: number, placedAt: string): Bid => ({
   bidderIdEncrypted: `enc:${id}`,
   bidderName: id,
   placedBy: id,
+  placedBySubjectRef: null,
   amount,
   placedAt,
 });

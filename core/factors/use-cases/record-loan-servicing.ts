@@ -1,11 +1,12 @@
 import * as v from "valibot";
 import { DomainError, type Principal } from "../../kernel/mod.ts";
 import type { Lien, Loan } from "../domain/lending.ts";
+import type { FactorsTx } from "../factors.ports.ts";
 import { assertActsForInstitution } from "./support/access.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { loadUnit, notFound } from "./support/load.ts";
 import { fen, id, isoDate, parseInput } from "./support/parse-input.ts";
-import { actOf, audit, mustUpdate, recordFactorEvent } from "./support/record.ts";
+import { type Act, actOf, audit, mustUpdate, recordFactorEvent } from "./support/record.ts";
 
 export const recordLoanServicingInput = v.object({
   loanId: id("loanId"),
@@ -70,12 +71,7 @@ export async function recordLoanServicing(deps: FactorsDeps, principal: Principa
   });
 }
 
-async function releaseLien(
-  deps: FactorsDeps,
-  tx: Parameters<Parameters<FactorsDeps["uow"]["run"]>[0]>[0],
-  loan: Loan,
-  act: ReturnType<typeof actOf>,
-): Promise<void> {
+async function releaseLien(deps: FactorsDeps, tx: FactorsTx, loan: Loan, act: Act): Promise<void> {
   const liens = await tx.liens.listByUnit(loan.regionCode, loan.unitId);
   const lien = liens.find((l) => l.id === loan.lienId);
   if (!lien || lien.status !== "active") return;

@@ -137,6 +137,10 @@ export function applyApplicationEvent(
   };
 }
 
-export function applicationVisibility(a: Application): { regionCode: string; institutionId: string; subjectRef: string } {
+export function applicationVisibility(a: Application): {
+  regionCode: string;
+  institutionId: string;
+  subjectRef: string;
+} {
   return { regionCode: a.regionCode, institutionId: a.institutionId, subjectRef: a.subjectRef };
 }

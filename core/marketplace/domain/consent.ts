@@ -66,7 +66,10 @@ export function expireConsent(consent: Consent, at: Date): Consent {
     return consent;
   }
   if (consent.status === "EXPIRED") return consent;
-  return { ...consent, status: nextState(consentTransitions, consent.status, "expire", { ruleId: "MKT-R01", what: "consent" }) };
+  return {
+    ...consent,
+    status: nextState(consentTransitions, consent.status, "expire", { ruleId: "MKT-R01", what: "consent" }),
+  };
 }
 
 /** The fields assertCanSee needs: recipient institution and the granting account. */

@@ -73,7 +73,8 @@ export const creditDataCatalogueSchema = v.pipe(
     if (dupCat) addIssue({ message: `category code ${dupCat} appears twice` });
     const known = new Set(departments.map((d) => d.code));
     for (const c of categories) {
-      if (!known.has(c.department)) addIssue({ message: `category ${c.code} names unknown department ${c.department}` });
+      if (!known.has(c.department))
+        addIssue({ message: `category ${c.code} names unknown department ${c.department}` });
     }
   }),
 );

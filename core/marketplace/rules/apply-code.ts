@@ -22,7 +22,11 @@ function refuse(message: string, kind: "validation" | "conflict" = "validation",
 /** Ids that go into a token must be URL-safe (A–Z a–z 0–9 _ -). */
 export function assertTokenSafe(value: string, field: string): void {
   if (!SAFE.test(value) || value.length > 64) {
-    refuse(`${field} may hold only letters, digits, '_' and '-' (at most 64) to go into a QR code`, "validation", field);
+    refuse(
+      `${field} may hold only letters, digits, '_' and '-' (at most 64) to go into a QR code`,
+      "validation",
+      field,
+    );
   }
 }
 
@@ -43,9 +47,17 @@ export function parseApplyCodeToken(token: string): { claims: ApplyCodeClaims; m
   const parts = token.split(".");
   if (parts.length !== 8 || parts[0] !== VERSION) refuse("the QR code is not valid (tampered)");
   const [, codeId, regionCode, productId, branchId, managerId, seconds, signature] = parts as [
-    string, string, string, string, string, string, string, string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ];
-  for (const p of [codeId, regionCode, productId, signature]) if (!SAFE.test(p)) refuse("the QR code is not valid (tampered)");
+  for (const p of [codeId, regionCode, productId, signature])
+    if (!SAFE.test(p)) refuse("the QR code is not valid (tampered)");
   for (const p of [branchId, managerId]) if (p !== "" && !SAFE.test(p)) refuse("the QR code is not valid (tampered)");
   if (!/^\d{1,12}$/.test(seconds)) refuse("the QR code is not valid (tampered)");
   const claims: ApplyCodeClaims = {
@@ -67,7 +79,8 @@ export function applyCodeExpiry(policy: MarketplacePolicy, issuedAt: Date, days?
   const day = businessDateOf(issuedAt, "issuedAt");
   const max = valueAsOf(policy.applyCode.maxValidityDays, day, "applyCode.maxValidityDays");
   const n = days ?? valueAsOf(policy.applyCode.defaultValidityDays, day, "applyCode.defaultValidityDays");
-  if (!Number.isInteger(n) || n < 1 || n > max) refuse(`a QR code is valid for 1 to ${max} days`, "validation", "validDays");
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    refuse(`a QR code is valid for 1 to ${max} days`, "validation", "validDays");
   return endOfBusinessDate(addDays(day, n));
 }
 

@@ -31,7 +31,8 @@ export function consentTerms(
   limits: { readonly dataPeriodMonths?: number; readonly dataLifeMonths?: number } = {},
 ): ConsentTerms {
   const day = businessDateOf(grantedAt, "grantedAt");
-  const maxPeriod = limits.dataPeriodMonths ?? valueAsOf(policy.consent.dataPeriodMonths, day, "consent.dataPeriodMonths");
+  const maxPeriod =
+    limits.dataPeriodMonths ?? valueAsOf(policy.consent.dataPeriodMonths, day, "consent.dataPeriodMonths");
   const maxLife = limits.dataLifeMonths ?? valueAsOf(policy.consent.dataLifeMonths, day, "consent.dataLifeMonths");
   const period = asked.dataPeriodMonths ?? maxPeriod;
   const life = asked.dataLifeMonths ?? maxLife;
@@ -42,7 +43,10 @@ export function consentTerms(
     });
   }
   if (!Number.isInteger(life) || life < 1 || life > maxLife) {
-    throw new DomainError(`the data life must be 1 to ${maxLife} months`, { ruleId: CONSENT_RULE, field: "dataLifeMonths" });
+    throw new DomainError(`the data life must be 1 to ${maxLife} months`, {
+      ruleId: CONSENT_RULE,
+      field: "dataLifeMonths",
+    });
   }
   const expiryDays = valueAsOf(policy.consent.expiryDays, day, "consent.expiryDays");
   return {

@@ -38,11 +38,9 @@ export function assertWithinFairUse(
       refuse(`category ${need.category} is not in the region's credit-data catalogue`, field);
     }
     if (!template.categories.includes(need.category)) {
-      refuse(
-        `the ${product.type} fair-use template does not allow category ${need.category}`,
-        field,
-        { category: need.category },
-      );
+      refuse(`the ${product.type} fair-use template does not allow category ${need.category}`, field, {
+        category: need.category,
+      });
     }
     if (need.purpose.trim().length === 0) {
       refuse(`category ${need.category} must state the purpose it serves`, `dataNeeds.${i}.purpose`);

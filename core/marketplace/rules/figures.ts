@@ -94,6 +94,8 @@ export function computeFigures(apps: Iterable<Application>, q: FiguresQuery): Fi
       acc.add(app);
     }
   }
-  const lines = [...groups].map(([key, acc]) => acc.line(key)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const lines = [...groups]
+    .map(([key, acc]) => acc.line(key))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { total: total.line("total"), groups: lines };
 }

@@ -84,7 +84,10 @@ export function instantDecisionEffect(
       return {
         record: { outcome: "rejected", at, latencyMs, error: null },
         event: "reject",
-        details: { reason: typeof a.reason === "string" ? a.reason : "rejected", ...(reference ? { institutionReference: reference } : {}) },
+        details: {
+          reason: typeof a.reason === "string" ? a.reason : "rejected",
+          ...(reference ? { institutionReference: reference } : {}),
+        },
         fellBackToManual: false,
       };
     case "referred":

@@ -30,7 +30,8 @@ export function assertMayReadPushedData(
   p: Principal,
   push: { readonly regionCode: string; readonly recipientInstitutionId: string; readonly subjectRef: string },
 ): void {
-  const recipient = p.institutionId === push.recipientInstitutionId && hasRole(p, ...STAFF) && inRegion(p, push.regionCode);
+  const recipient =
+    p.institutionId === push.recipientInstitutionId && hasRole(p, ...STAFF) && inRegion(p, push.regionCode);
   const subject = p.subjectRef !== undefined && p.subjectRef === push.subjectRef;
   if (!recipient && !subject) {
     throw new DomainError("pushed data not found", { ruleId: ISOLATION_RULE, kind: "not_found" });

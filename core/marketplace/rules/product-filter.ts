@@ -44,6 +44,8 @@ export function matchesProductQuery(p: Product, q: ProductQuery): boolean {
 
 /** The page of matching products in catalogue order (by id), with the total count. */
 export function searchProducts(products: readonly Product[], q: ProductQuery): { items: Product[]; total: number } {
-  const all = products.filter((p) => matchesProductQuery(p, q)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const all = products
+    .filter((p) => matchesProductQuery(p, q))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { items: all.slice(q.offset, q.offset + q.limit), total: all.length };
 }

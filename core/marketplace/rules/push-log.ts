@@ -29,7 +29,11 @@ function compareRecords(a: CreditDataRecord, b: CreditDataRecord): number {
   return ca < cb ? -1 : ca > cb ? 1 : 0;
 }
 
-export function pushContent(consent: Consent, categories: readonly CategoryCode[], records: readonly CreditDataRecord[]): PushContent {
+export function pushContent(
+  consent: Consent,
+  categories: readonly CategoryCode[],
+  records: readonly CreditDataRecord[],
+): PushContent {
   return {
     consentId: consent.id,
     recipientInstitutionId: consent.recipientInstitutionId,

@@ -31,14 +31,30 @@ export class FakeCreditDataSource implements CreditDataSource {
     for (const category of req.categories) {
       if (category === "finance.loan-records") {
         const n = this.loansBySubject.get(id) ?? 0;
-        for (let i = 0; i < n; i++) out.push({ category, subjectId: id, observedOn: req.period.to, fields: { loan: i + 1 } });
+        for (let i = 0; i < n; i++)
+          out.push({ category, subjectId: id, observedOn: req.period.to, fields: { loan: i + 1 } });
         continue;
       }
-      out.push({ category, subjectId: id, observedOn: req.period.to, fields: { value: `${category}@${req.period.to}` } });
-      out.push({ category, subjectId: id, observedOn: req.period.from, fields: { value: `${category}@${req.period.from}` } });
+      out.push({
+        category,
+        subjectId: id,
+        observedOn: req.period.to,
+        fields: { value: `${category}@${req.period.to}` },
+      });
+      out.push({
+        category,
+        subjectId: id,
+        observedOn: req.period.from,
+        fields: { value: `${category}@${req.period.from}` },
+      });
     }
     if (this.leaky) {
-      out.push({ category: req.categories[0] ?? "x", subjectId: "OTHER-SUBJECT", observedOn: req.period.to, fields: { leak: 1 } });
+      out.push({
+        category: req.categories[0] ?? "x",
+        subjectId: "OTHER-SUBJECT",
+        observedOn: req.period.to,
+        fields: { leak: 1 },
+      });
       out.push({ category: "court.dishonest", subjectId: id, observedOn: req.period.to, fields: { leak: 2 } });
       out.push({ category: req.categories[0] ?? "x", subjectId: id, observedOn: "1999-01-01", fields: { leak: 3 } });
     }

@@ -31,7 +31,13 @@ export const institutions = {
   ccb: inst("inst_ccb", "中国建设银行龙岩分行", "CCB Longyan", "bank", "913508001565200023"),
   cib: inst("inst_cib", "兴业银行龙岩分行", "CIB Longyan", "bank", "913508001565200036"),
   lyrcb: inst("inst_lyrcb", "龙岩农村商业银行", "Longyan Rural Commercial Bank", "bank", "913508001565200049"),
-  guarantor: inst("inst_lyguar", "龙岩市融资担保有限责任公司", "Longyan Financing Guarantee", "guarantor", "91350800156520005C"),
+  guarantor: inst(
+    "inst_lyguar",
+    "龙岩市融资担保有限责任公司",
+    "Longyan Financing Guarantee",
+    "guarantor",
+    "91350800156520005C",
+  ),
   insurer: inst("inst_picc", "中国人民财产保险龙岩市分公司", "PICC Longyan", "insurer", "91350800156520006F"),
 };
 

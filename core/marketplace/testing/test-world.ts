@@ -3,7 +3,14 @@ import type { MarketplacePolicy } from "../policy.ts";
 import { marketplacePolicyDefaults } from "../policy-defaults.ts";
 import type { MarketplaceDeps } from "../use-cases/deps.ts";
 import { calendar2026 } from "./calendar-2026.ts";
-import { FakeApplyCodeSigner, FakeBlindIndexer, FakeCipher, FakeHasher, FixedClock, SequenceIds } from "./fake-adapters.ts";
+import {
+  FakeApplyCodeSigner,
+  FakeBlindIndexer,
+  FakeCipher,
+  FakeHasher,
+  FixedClock,
+  SequenceIds,
+} from "./fake-adapters.ts";
 import { FakeCreditDataSource, FakeLenderGateway, FakeRealEstateRegistry } from "./fake-outside-systems.ts";
 import { InMemoryMarketplaceStore } from "./in-memory-store.ts";
 import { institutions, products } from "./test-catalogue.ts";

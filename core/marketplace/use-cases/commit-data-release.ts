@@ -24,7 +24,8 @@ export async function commitDataRelease(
   ctx: { readonly principal: Principal; readonly now: Date; readonly applicationId: string | null },
 ): Promise<{ push: PushRecord; content: PushContent }> {
   const consent = await tx.consents.getForUpdate(prepared.consent.id);
-  if (!consent) throw new DomainError("consent not found", { ruleId: CONSENT_RULE, kind: "not_found", field: "consentId" });
+  if (!consent)
+    throw new DomainError("consent not found", { ruleId: CONSENT_RULE, kind: "not_found", field: "consentId" });
   assertConsentAllowsPush(consent, prepared.intent, ctx.now);
   const kept = minimiseRecords(records, {
     subjectId: prepared.subject.idNumber,
@@ -49,7 +50,12 @@ export async function commitDataRelease(
     action: "marketplace.data.push",
     objectType: "push",
     objectId: push.id,
-    detail: { consentId: push.consentId, recipient: push.recipientInstitutionId, categories: push.categories, contentHash },
+    detail: {
+      consentId: push.consentId,
+      recipient: push.recipientInstitutionId,
+      categories: push.categories,
+      contentHash,
+    },
     event: {
       type: "marketplace.data.pushed",
       payload: {

@@ -1,4 +1,10 @@
-import { type BlindIndexer, businessDateOf, type FieldCipher, validateResidentId, validateUscc } from "../../kernel/mod.ts";
+import {
+  type BlindIndexer,
+  businessDateOf,
+  type FieldCipher,
+  validateResidentId,
+  validateUscc,
+} from "../../kernel/mod.ts";
 import type { DataSubject, DataSubjectIdKind, StoredDataSubject } from "../domain/data-subject.ts";
 
 /** Validates an identity (GB 11643 / GB 32100) on the business date of `now`; KRN-ID errors name `field`. */

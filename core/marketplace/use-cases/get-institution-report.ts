@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import type { Principal } from "../../kernel/mod.ts";
-import type { InstitutionReport } from "../rules/institution-report.ts";
 import { ISOLATION_RULE, reportScope } from "../rules/institution-isolation.ts";
+import type { InstitutionReport } from "../rules/institution-report.ts";
 import type { MarketplaceDeps } from "./deps.ts";
 import { pageSchema } from "./input-schemas.ts";
 import { parseInput } from "./parse-input.ts";

@@ -63,10 +63,15 @@ export class GetProduct {
         required: n.required,
       };
     });
-    const terms = consentTerms(d.policy, now, {}, {
-      dataPeriodMonths: product.dataPeriodMonths,
-      dataLifeMonths: product.dataLifeMonths,
-    });
+    const terms = consentTerms(
+      d.policy,
+      now,
+      {},
+      {
+        dataPeriodMonths: product.dataPeriodMonths,
+        dataLifeMonths: product.dataLifeMonths,
+      },
+    );
     const who = { id: institution.id, name: institution.name };
     return {
       product,

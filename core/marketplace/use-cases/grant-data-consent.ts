@@ -50,7 +50,10 @@ export async function writeConsent(
 ): Promise<Consent> {
   requireRole(principal, "citizen");
   if (principal.subjectRef === undefined) {
-    throw new DomainError("consent is given from a signed-in citizen account", { ruleId: CONSENT_RULE, kind: "forbidden" });
+    throw new DomainError("consent is given from a signed-in citizen account", {
+      ruleId: CONSENT_RULE,
+      kind: "forbidden",
+    });
   }
   const subject = validDataSubject(input.subject, now, "subject.idNumber");
   const recipient = await tx.institutions.get(input.recipientInstitutionId);
@@ -65,7 +68,10 @@ export async function writeConsent(
   const catalogue = valueAsOf(deps.policy.creditData, businessDateOf(now), "creditData");
   for (const c of input.categories) {
     if (!findCategory(catalogue, c)) {
-      throw new DomainError(`category ${c} is not in the region's catalogue`, { ruleId: MINIMISATION_RULE, field: "categories" });
+      throw new DomainError(`category ${c} is not in the region's catalogue`, {
+        ruleId: MINIMISATION_RULE,
+        field: "categories",
+      });
     }
   }
   const asked = {

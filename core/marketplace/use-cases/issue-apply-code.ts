@@ -2,7 +2,13 @@ import * as v from "valibot";
 import { DomainError, type Principal } from "../../kernel/mod.ts";
 import type { ApplyCode } from "../domain/apply-code.ts";
 import { findBranch } from "../domain/institution.ts";
-import { APPLY_CODE_RULE, applyCodeExpiry, applyCodeMessage, applyCodeToken, assertTokenSafe } from "../rules/apply-code.ts";
+import {
+  APPLY_CODE_RULE,
+  applyCodeExpiry,
+  applyCodeMessage,
+  applyCodeToken,
+  assertTokenSafe,
+} from "../rules/apply-code.ts";
 import { assertActsFor } from "../rules/institution-isolation.ts";
 import type { MarketplaceDeps } from "./deps.ts";
 import { idSchema, safeIdSchema } from "./input-schemas.ts";
@@ -43,10 +49,17 @@ export class IssueApplyCode {
     }
     assertActsFor(principal, product.institutionId, product.regionCode, "product");
     if (product.status !== "ACTIVE") {
-      throw new DomainError("a withdrawn product gets no QR code", { ruleId: APPLY_CODE_RULE, kind: "conflict", field: "productId" });
+      throw new DomainError("a withdrawn product gets no QR code", {
+        ruleId: APPLY_CODE_RULE,
+        kind: "conflict",
+        field: "productId",
+      });
     }
     if (p.branchId !== undefined && !findBranch(institution, p.branchId)) {
-      throw new DomainError("the branch is not one of the institution's", { ruleId: APPLY_CODE_RULE, field: "branchId" });
+      throw new DomainError("the branch is not one of the institution's", {
+        ruleId: APPLY_CODE_RULE,
+        field: "branchId",
+      });
     }
     const code: ApplyCode = {
       id: d.ids.next("qr"),

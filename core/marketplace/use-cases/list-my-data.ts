@@ -32,7 +32,10 @@ export class ListMyData {
       const consents = await tx.consents.listBySubject(subjectRef, d.regionCode);
       const pushes = await tx.pushes.listBySubject(subjectRef, d.regionCode);
       const names = new Map<string, { zh: string; en: string }>();
-      for (const id of new Set([...consents.map((c) => c.recipientInstitutionId), ...pushes.map((p) => p.recipientInstitutionId)])) {
+      for (const id of new Set([
+        ...consents.map((c) => c.recipientInstitutionId),
+        ...pushes.map((p) => p.recipientInstitutionId),
+      ])) {
         const inst = await tx.institutions.get(id);
         names.set(id, inst?.name ?? { zh: id, en: id });
       }

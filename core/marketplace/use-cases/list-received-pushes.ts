@@ -22,7 +22,10 @@ export class ListReceivedPushes {
     );
     const institutionId = principal.institutionId;
     if (institutionId === undefined || !hasRole(principal, "institution_staff", "institution_admin")) {
-      throw new DomainError("the received-data list is for institution staff", { ruleId: ISOLATION_RULE, kind: "forbidden" });
+      throw new DomainError("the received-data list is for institution staff", {
+        ruleId: ISOLATION_RULE,
+        kind: "forbidden",
+      });
     }
     const d = this.#deps;
     const pushes = await d.uow.run((tx) => tx.pushes.listByRecipient(institutionId, d.regionCode, applicationId));

@@ -1,11 +1,11 @@
-import { DomainError, type Principal, valueAsOf, businessDateOf } from "../../kernel/mod.ts";
+import { businessDateOf, DomainError, type Principal, valueAsOf } from "../../kernel/mod.ts";
 import type { Consent } from "../domain/consent.ts";
 import { type CategoryCode, type CreditDataRecord, findCategory } from "../domain/credit-data.ts";
 import type { DataSubject } from "../domain/data-subject.ts";
 import type { DataNeed } from "../domain/product.ts";
 import type { CreditDataRequest } from "../marketplace.ports.ts";
 import { assertConsentAllowsPush, CONSENT_RULE, type PushIntent } from "../rules/consent-before-data.ts";
-import { minimiseRecords, minimisedCategories } from "../rules/minimisation.ts";
+import { minimisedCategories, minimiseRecords } from "../rules/minimisation.ts";
 import type { MarketplaceDeps } from "./deps.ts";
 
 /**

@@ -27,7 +27,10 @@ export class PurgeExpiredPushedData {
           action: "marketplace.data.purge",
           objectType: "push",
           objectId: push.id,
-          event: { type: "marketplace.data.purged", payload: { pushId: push.id, recipientInstitutionId: push.recipientInstitutionId } },
+          event: {
+            type: "marketplace.data.purged",
+            payload: { pushId: push.id, recipientInstitutionId: push.recipientInstitutionId },
+          },
         });
       }
       return { purged: due.length };

@@ -3,11 +3,10 @@ import { DomainError, type Principal } from "../../kernel/mod.ts";
 import { canonicalJson } from "../domain/canonical-json.ts";
 import type { CreditDataRecord } from "../domain/credit-data.ts";
 import { assertMayReadPushedData, ISOLATION_RULE } from "../rules/institution-isolation.ts";
-import { isPastDataLife, type PushContent, PUSH_LOG_RULE, pushContentHash } from "../rules/push-log.ts";
+import { isPastDataLife, PUSH_LOG_RULE, type PushContent, pushContentHash } from "../rules/push-log.ts";
 import type { MarketplaceDeps } from "./deps.ts";
 import { idSchema } from "./input-schemas.ts";
 import { parseInput } from "./parse-input.ts";
-import { recordChange } from "./record-change.ts";
 import { type PushView, pushView } from "./views.ts";
 
 /**
@@ -22,7 +21,10 @@ export class ReadPushedData {
     this.#deps = deps;
   }
 
-  async execute(input: unknown, principal: Principal): Promise<{ push: PushView; records: readonly CreditDataRecord[] }> {
+  async execute(
+    input: unknown,
+    principal: Principal,
+  ): Promise<{ push: PushView; records: readonly CreditDataRecord[] }> {
     const d = this.#deps;
     const { pushId } = parseInput(v.strictObject({ pushId: idSchema }), input, ISOLATION_RULE);
     const now = d.clock.now();
@@ -39,8 +41,14 @@ export class ReadPushedData {
         });
       }
       const content = JSON.parse(d.cipher.decrypt(push.payloadCipher)) as PushContent;
-      if (pushContentHash(d.hasher, content) !== push.contentHash || canonicalJson(content.categories) !== canonicalJson([...push.categories].sort())) {
-        throw new DomainError("the stored content does not match its push-log hash", { ruleId: PUSH_LOG_RULE, kind: "conflict" });
+      if (
+        pushContentHash(d.hasher, content) !== push.contentHash ||
+        canonicalJson(content.categories) !== canonicalJson([...push.categories].sort())
+      ) {
+        throw new DomainError("the stored content does not match its push-log hash", {
+          ruleId: PUSH_LOG_RULE,
+          kind: "conflict",
+        });
       }
       await tx.audit.append({
         regionCode: push.regionCode,

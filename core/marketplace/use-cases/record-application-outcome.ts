@@ -17,7 +17,11 @@ import { type ApplicationView, applicationView } from "./views.ts";
  * callbacks alike.
  */
 export const recordOutcomeInput = v.variant("event", [
-  v.strictObject({ applicationId: idSchema, event: v.literal("contact"), institutionReference: v.optional(textSchema(100)) }),
+  v.strictObject({
+    applicationId: idSchema,
+    event: v.literal("contact"),
+    institutionReference: v.optional(textSchema(100)),
+  }),
   v.strictObject({
     applicationId: idSchema,
     event: v.literal("approve"),
@@ -26,7 +30,12 @@ export const recordOutcomeInput = v.variant("event", [
     grantedTermMonths: monthsSchema,
     institutionReference: v.optional(textSchema(100)),
   }),
-  v.strictObject({ applicationId: idSchema, event: v.literal("reject"), reason: textSchema(500), institutionReference: v.optional(textSchema(100)) }),
+  v.strictObject({
+    applicationId: idSchema,
+    event: v.literal("reject"),
+    reason: textSchema(500),
+    institutionReference: v.optional(textSchema(100)),
+  }),
   v.strictObject({ applicationId: idSchema, event: v.literal("disburse"), amountDisbursed: positiveFenSchema }),
   v.strictObject({ applicationId: idSchema, event: v.literal("decline"), reason: v.optional(textSchema(500)) }),
 ]);
@@ -53,7 +62,10 @@ export class RecordApplicationOutcome {
         case "approve": {
           const product = await tx.products.get(app.productId);
           const wrong = product
-            ? approvalOutsideTerms({ amountGranted: p.amountGranted, rateBp: p.rateBp, termMonths: p.grantedTermMonths }, product)
+            ? approvalOutsideTerms(
+                { amountGranted: p.amountGranted, rateBp: p.rateBp, termMonths: p.grantedTermMonths },
+                product,
+              )
             : "product missing";
           if (wrong) throw new DomainError(wrong, { ruleId: APPLICATION_LIFECYCLE, field: "amountGranted" });
           next = applyApplicationEvent(app, "approve", now, {
@@ -80,7 +92,12 @@ export class RecordApplicationOutcome {
           });
           break;
         case "contact":
-          next = applyApplicationEvent(app, "contact", now, p.institutionReference ? { institutionReference: p.institutionReference } : {});
+          next = applyApplicationEvent(
+            app,
+            "contact",
+            now,
+            p.institutionReference ? { institutionReference: p.institutionReference } : {},
+          );
           break;
         case "decline":
           next = applyApplicationEvent(app, "decline", now, p.reason ? { reason: p.reason } : {});

@@ -34,7 +34,10 @@ export class RegisterInstitution {
 
   async execute(input: unknown, principal: Principal): Promise<Institution> {
     const d = this.#deps;
-    if (!hasRole(principal, "platform_admin") && !(hasRole(principal, "regulator") && inRegion(principal, d.regionCode))) {
+    if (
+      !hasRole(principal, "platform_admin") &&
+      !(hasRole(principal, "regulator") && inRegion(principal, d.regionCode))
+    ) {
       throw new DomainError("only the platform or the region's regulator registers institutions", {
         ruleId: CATALOGUE_RULE,
         kind: "forbidden",
@@ -49,7 +52,10 @@ export class RegisterInstitution {
       }
       branchIds.add(b.id);
       if (b.regionCode.slice(0, 4) !== d.regionCode.slice(0, 4)) {
-        throw new DomainError("a branch lies in the institution's region", { ruleId: CATALOGUE_RULE, field: `branches.${i}.regionCode` });
+        throw new DomainError("a branch lies in the institution's region", {
+          ruleId: CATALOGUE_RULE,
+          field: `branches.${i}.regionCode`,
+        });
       }
     });
     const now = d.clock.now();

@@ -50,10 +50,14 @@ export class RegisterProduct {
   async execute(input: unknown, principal: Principal): Promise<Product> {
     const d = this.#deps;
     const p = parseInput(registerProductInput, input, CATALOGUE_RULE);
-    const mayAct = hasRole(principal, "platform_admin") ||
+    const mayAct =
+      hasRole(principal, "platform_admin") ||
       (hasRole(principal, "institution_admin") && principal.institutionId === p.institutionId);
     if (!mayAct) {
-      throw new DomainError("only the institution's administrator lists its products", { ruleId: CATALOGUE_RULE, kind: "forbidden" });
+      throw new DomainError("only the institution's administrator lists its products", {
+        ruleId: CATALOGUE_RULE,
+        kind: "forbidden",
+      });
     }
     if (p.amountMin > p.amountMax) refuse("amountMin is above amountMax", "amountMin");
     if (p.amountMax === 0) refuse("amountMax must be more than zero", "amountMax");
@@ -63,7 +67,8 @@ export class RegisterProduct {
     const day = businessDateOf(now);
     const actions = valueAsOf(d.policy.specialActions, day, "specialActions");
     p.specialActions.forEach((code, i) => {
-      if (!actions.some((a) => a.code === code)) refuse(`special action ${code} is not one of the region's`, `specialActions.${i}`);
+      if (!actions.some((a) => a.code === code))
+        refuse(`special action ${code} is not one of the region's`, `specialActions.${i}`);
     });
     const product: Product = {
       id: d.ids.next("prd"),
@@ -82,7 +87,8 @@ export class RegisterProduct {
       specialActions: p.specialActions,
       channel: p.channel,
       dataNeeds: p.dataNeeds,
-      dataPeriodMonths: p.dataPeriodMonths ?? valueAsOf(d.policy.consent.dataPeriodMonths, day, "consent.dataPeriodMonths"),
+      dataPeriodMonths:
+        p.dataPeriodMonths ?? valueAsOf(d.policy.consent.dataPeriodMonths, day, "consent.dataPeriodMonths"),
       dataLifeMonths: p.dataLifeMonths ?? valueAsOf(d.policy.consent.dataLifeMonths, day, "consent.dataLifeMonths"),
       status: "ACTIVE",
       registeredAt: now,
@@ -95,7 +101,11 @@ export class RegisterProduct {
     return d.uow.run(async (tx) => {
       const institution = await tx.institutions.get(p.institutionId);
       if (!institution || institution.regionCode !== d.regionCode || institution.status !== "ACTIVE") {
-        throw new DomainError("institution not found", { ruleId: CATALOGUE_RULE, kind: "not_found", field: "institutionId" });
+        throw new DomainError("institution not found", {
+          ruleId: CATALOGUE_RULE,
+          kind: "not_found",
+          field: "institutionId",
+        });
       }
       await tx.products.insert(product);
       await recordChange(tx, {
@@ -104,10 +114,19 @@ export class RegisterProduct {
         action: "marketplace.product.register",
         objectType: "product",
         objectId: product.id,
-        detail: { institutionId: product.institutionId, type: product.type, categories: product.dataNeeds.map((n) => n.category) },
+        detail: {
+          institutionId: product.institutionId,
+          type: product.type,
+          categories: product.dataNeeds.map((n) => n.category),
+        },
         event: {
           type: "marketplace.product.registered",
-          payload: { productId: product.id, institutionId: product.institutionId, type: product.type, channel: product.channel },
+          payload: {
+            productId: product.id,
+            institutionId: product.institutionId,
+            type: product.type,
+            channel: product.channel,
+          },
         },
       });
       return product;

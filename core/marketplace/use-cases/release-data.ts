@@ -1,5 +1,6 @@
 import type { Principal } from "../../kernel/mod.ts";
 import type { PushRecord } from "../domain/push-record.ts";
+import type { PushContent } from "../rules/push-log.ts";
 import { commitDataRelease } from "./commit-data-release.ts";
 import type { MarketplaceDeps } from "./deps.ts";
 import {
@@ -8,7 +9,6 @@ import {
   prepareDataRelease,
   type ReleaseFetcher,
 } from "./prepare-data-release.ts";
-import type { PushContent } from "../rules/push-log.ts";
 
 /**
  * A data release on its own transaction, for modules that reuse the marketplace's consent and

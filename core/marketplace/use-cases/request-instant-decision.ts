@@ -22,7 +22,10 @@ import { withinBudget } from "./within-budget.ts";
  * transaction; the outcome is written in one. Asking again after an answer is recorded changes
  * nothing.
  */
-export type RequestInstantDecisionDeps = Pick<MarketplaceDeps, "uow" | "clock" | "cipher" | "lenders" | "policy" | "regionCode">;
+export type RequestInstantDecisionDeps = Pick<
+  MarketplaceDeps,
+  "uow" | "clock" | "cipher" | "lenders" | "policy" | "regionCode"
+>;
 
 export interface DecisionContext {
   readonly app: Application;
@@ -51,7 +54,8 @@ export class RequestInstantDecision {
       }
       const product = await tx.products.get(app.productId);
       const push = await tx.pushes.get(app.pushId);
-      if (!product || !push) throw new DomainError("application data missing", { ruleId: INSTANT_DECISION_RULE, kind: "conflict" });
+      if (!product || !push)
+        throw new DomainError("application data missing", { ruleId: INSTANT_DECISION_RULE, kind: "conflict" });
       return { app, product, push };
     });
     if (ctx.push.payloadCipher === null) {
@@ -97,10 +101,12 @@ export class RequestInstantDecision {
     const effect = instantDecisionEffect(attempt, product, at, Math.max(0, at.getTime() - started.getTime()));
     return d.uow.run(async (tx) => {
       const current = await tx.applications.getForUpdate(app.id);
-      if (!current) throw new DomainError("application not found", { ruleId: INSTANT_DECISION_RULE, kind: "not_found" });
+      if (!current)
+        throw new DomainError("application not found", { ruleId: INSTANT_DECISION_RULE, kind: "not_found" });
       if (current.instantDecision !== null) return current;
       let next: Application = { ...current, instantDecision: effect.record, fellBackToManual: effect.fellBackToManual };
-      if (effect.event && next.state === "SUBMITTED") next = applyApplicationEvent(next, effect.event, at, effect.details);
+      if (effect.event && next.state === "SUBMITTED")
+        next = applyApplicationEvent(next, effect.event, at, effect.details);
       await tx.applications.update(next);
       const type = effect.fellBackToManual
         ? "marketplace.application.instant-fallback"

@@ -44,7 +44,11 @@ export class RevokeConsent {
         objectId: revoked.id,
         event: {
           type: "marketplace.consent.revoked",
-          payload: { consentId: revoked.id, recipientInstitutionId: revoked.recipientInstitutionId, revokedAt: now.toISOString() },
+          payload: {
+            consentId: revoked.id,
+            recipientInstitutionId: revoked.recipientInstitutionId,
+            revokedAt: now.toISOString(),
+          },
         },
       });
       return consentView(revoked, now);

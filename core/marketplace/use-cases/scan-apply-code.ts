@@ -31,7 +31,11 @@ export class ScanApplyCode {
 
   async execute(input: unknown, principal?: Principal): Promise<ApplyCodePrefill> {
     const d = this.#deps;
-    const { token } = parseInput(v.strictObject({ token: v.pipe(v.string(), v.maxLength(512)) }), input, APPLY_CODE_RULE);
+    const { token } = parseInput(
+      v.strictObject({ token: v.pipe(v.string(), v.maxLength(512)) }),
+      input,
+      APPLY_CODE_RULE,
+    );
     const code: ApplyCode = await verifyApplyCode(d, token, d.clock.now());
     await d.uow.run(async (tx) => {
       await tx.applyCodes.countScan(code.id);

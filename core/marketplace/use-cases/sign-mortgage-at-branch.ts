@@ -25,31 +25,51 @@ export class SignMortgageAtBranch {
   }
 
   async execute(input: unknown, principal: Principal): Promise<MortgageRegistration> {
-    const p = parseInput(v.strictObject({ registrationId: idSchema, branchId: safeIdSchema }), input, MORTGAGE_REGISTRATION);
-    return this.#move(p.registrationId, principal, async (reg, tx) => {
-      const institution = await tx.institutions.get(reg.institutionId);
-      if (!institution || !findBranch(institution, p.branchId)) {
-        throw new DomainError("the branch is not one of the lender's", { ruleId: MORTGAGE_REGISTRATION, field: "branchId" });
-      }
-      const now = this.#deps.clock.now();
-      return {
-        ...reg,
-        state: moveMortgageRegistration(reg, "sign_at_branch"),
-        branchId: p.branchId,
-        signedAt: now,
-      };
-    }, "signed");
+    const p = parseInput(
+      v.strictObject({ registrationId: idSchema, branchId: safeIdSchema }),
+      input,
+      MORTGAGE_REGISTRATION,
+    );
+    return this.#move(
+      p.registrationId,
+      principal,
+      async (reg, tx) => {
+        const institution = await tx.institutions.get(reg.institutionId);
+        if (!institution || !findBranch(institution, p.branchId)) {
+          throw new DomainError("the branch is not one of the lender's", {
+            ruleId: MORTGAGE_REGISTRATION,
+            field: "branchId",
+          });
+        }
+        const now = this.#deps.clock.now();
+        return {
+          ...reg,
+          state: moveMortgageRegistration(reg, "sign_at_branch"),
+          branchId: p.branchId,
+          signedAt: now,
+        };
+      },
+      "signed",
+    );
   }
 
   async cancel(input: unknown, principal: Principal): Promise<MortgageRegistration> {
     const p = parseInput(v.strictObject({ registrationId: idSchema }), input, MORTGAGE_REGISTRATION);
-    return this.#move(p.registrationId, principal, async (reg) => ({ ...reg, state: moveMortgageRegistration(reg, "cancel") }), "cancelled");
+    return this.#move(
+      p.registrationId,
+      principal,
+      async (reg) => ({ ...reg, state: moveMortgageRegistration(reg, "cancel") }),
+      "cancelled",
+    );
   }
 
   async #move(
     id: string,
     principal: Principal,
-    change: (reg: MortgageRegistration, tx: Parameters<Parameters<MarketplaceDeps["uow"]["run"]>[0]>[0]) => Promise<MortgageRegistration>,
+    change: (
+      reg: MortgageRegistration,
+      tx: Parameters<Parameters<MarketplaceDeps["uow"]["run"]>[0]>[0],
+    ) => Promise<MortgageRegistration>,
     verb: string,
   ): Promise<MortgageRegistration> {
     const d = this.#deps;

@@ -1,5 +1,12 @@
 import * as v from "valibot";
-import { businessDateOf, DomainError, type Principal, requireRole, validateMobile, valueAsOf } from "../../kernel/mod.ts";
+import {
+  businessDateOf,
+  DomainError,
+  type Principal,
+  requireRole,
+  validateMobile,
+  valueAsOf,
+} from "../../kernel/mod.ts";
 import type { Application } from "../domain/application.ts";
 import type { ApplyCode } from "../domain/apply-code.ts";
 import { CATALOGUE_RULE, type Product } from "../domain/product.ts";
@@ -53,7 +60,12 @@ export type SubmitApplicationDeps = Pick<
 
 export interface SubmittedApplication {
   readonly application: ApplicationView;
-  readonly push: { readonly id: string; readonly categories: readonly string[]; readonly contentHash: string; readonly recordCount: number };
+  readonly push: {
+    readonly id: string;
+    readonly categories: readonly string[];
+    readonly contentHash: string;
+    readonly recordCount: number;
+  };
 }
 
 function invalid(message: string, field: string): never {
@@ -110,7 +122,11 @@ export class SubmitApplication {
 
     const committed = await d.uow.run(async (tx) => {
       const id = d.ids.next("app");
-      const { push, content } = await commitDataRelease(tx, d, prepared, records, { principal, now, applicationId: id });
+      const { push, content } = await commitDataRelease(tx, d, prepared, records, {
+        principal,
+        now,
+        applicationId: id,
+      });
       const app: Application = {
         id,
         regionCode: d.regionCode,
@@ -191,7 +207,11 @@ export class SubmitApplication {
   }
 
   /** MKT-R07: the platform's own check of loan records; reduced to a flag, never stored or pushed. */
-  async #loanRecords(subject: { idKind: "resident-id" | "uscc"; idNumber: string }, categories: readonly string[], today: string) {
+  async #loanRecords(
+    subject: { idKind: "resident-id" | "uscc"; idNumber: string },
+    categories: readonly string[],
+    today: string,
+  ) {
     try {
       return await this.#deps.creditData.fetch({
         regionCode: this.#deps.regionCode,

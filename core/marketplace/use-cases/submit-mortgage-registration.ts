@@ -109,7 +109,11 @@ export class SubmitMortgageRegistration {
 
   async #failed(id: string, principal: Principal, e: unknown): Promise<MortgageRegistration> {
     const error = e instanceof Error ? e.message.slice(0, 200) : "registry call failed";
-    return this.#update(id, principal, "registry-failed", (r) => ({ ...r, attempts: r.attempts + 1, lastError: error }));
+    return this.#update(id, principal, "registry-failed", (r) => ({
+      ...r,
+      attempts: r.attempts + 1,
+      lastError: error,
+    }));
   }
 
   async #update(

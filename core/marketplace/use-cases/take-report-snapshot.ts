@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { DomainError, hasRole, inRegion, type Principal } from "../../kernel/mod.ts";
-import type { ReportSnapshot } from "../rules/institution-report.ts";
 import { ISOLATION_RULE } from "../rules/institution-isolation.ts";
+import type { ReportSnapshot } from "../rules/institution-report.ts";
 import type { MarketplaceDeps } from "./deps.ts";
 import { textSchema } from "./input-schemas.ts";
 import { parseInput } from "./parse-input.ts";
@@ -20,12 +20,24 @@ export class TakeReportSnapshot {
 
   async execute(input: unknown, principal: Principal): Promise<ReportSnapshot> {
     const d = this.#deps;
-    const ok = hasRole(principal, "platform_admin") || (hasRole(principal, "regulator") && inRegion(principal, d.regionCode));
-    if (!ok) throw new DomainError("notices are issued by the region's regulators", { ruleId: ISOLATION_RULE, kind: "forbidden" });
+    const ok =
+      hasRole(principal, "platform_admin") || (hasRole(principal, "regulator") && inRegion(principal, d.regionCode));
+    if (!ok)
+      throw new DomainError("notices are issued by the region's regulators", {
+        ruleId: ISOLATION_RULE,
+        kind: "forbidden",
+      });
     const { label } = parseInput(v.strictObject({ label: textSchema(40) }), input, ISOLATION_RULE);
     const now = d.clock.now();
     const report = await d.queries.institutionReport({ regionCode: d.regionCode, now });
-    const snapshot: ReportSnapshot = { id: d.ids.next("rpt"), regionCode: d.regionCode, label, takenAt: now, takenBy: principal.id, report };
+    const snapshot: ReportSnapshot = {
+      id: d.ids.next("rpt"),
+      regionCode: d.regionCode,
+      label,
+      takenAt: now,
+      takenBy: principal.id,
+      report,
+    };
     return d.uow.run(async (tx) => {
       await tx.reportSnapshots.insert(snapshot);
       await recordChange(tx, {
@@ -45,7 +57,10 @@ export class TakeReportSnapshot {
   async list(input: { readonly limit?: number } | undefined, principal: Principal): Promise<ReportSnapshot[]> {
     const d = this.#deps;
     if (!inRegion(principal, d.regionCode) || hasRole(principal, "citizen")) {
-      throw new DomainError("notices are for regulators and institutions", { ruleId: ISOLATION_RULE, kind: "forbidden" });
+      throw new DomainError("notices are for regulators and institutions", {
+        ruleId: ISOLATION_RULE,
+        kind: "forbidden",
+      });
     }
     return d.uow.run((tx) => tx.reportSnapshots.list(d.regionCode, Math.min(input?.limit ?? 24, 200)));
   }

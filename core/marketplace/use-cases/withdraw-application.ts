@@ -28,7 +28,12 @@ export class WithdrawApplication {
     const now = d.clock.now();
     return d.uow.run(async (tx) => {
       const app = await tx.applications.getForUpdate(p.applicationId);
-      if (!app || app.regionCode !== d.regionCode || principal.subjectRef === undefined || app.subjectRef !== principal.subjectRef) {
+      if (
+        !app ||
+        app.regionCode !== d.regionCode ||
+        principal.subjectRef === undefined ||
+        app.subjectRef !== principal.subjectRef
+      ) {
         throw new DomainError("application not found", { ruleId: "MKT-R09", kind: "not_found" });
       }
       const next = applyApplicationEvent(app, "withdraw", now, p.reason ? { reason: p.reason } : {});

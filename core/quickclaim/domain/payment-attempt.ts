@@ -23,7 +23,12 @@ export interface PaymentAttempt {
   readonly gatewayRef: string | null;
   readonly failure: string | null;
   /** Earlier attempts that failed definitively. */
-  readonly previous: readonly { readonly attemptNo: number; readonly requestId: string; readonly failure: string; readonly at: string }[];
+  readonly previous: readonly {
+    readonly attemptNo: number;
+    readonly requestId: string;
+    readonly failure: string;
+    readonly at: string;
+  }[];
   readonly version: number;
 }
 

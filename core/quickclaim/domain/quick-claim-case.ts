@@ -110,7 +110,12 @@ export interface Photo {
 export interface VideoLookup {
   readonly at: string;
   readonly by: string;
-  readonly clips: readonly { readonly clipId: string; readonly cameraId: string; readonly from: string; readonly to: string }[];
+  readonly clips: readonly {
+    readonly clipId: string;
+    readonly cameraId: string;
+    readonly from: string;
+    readonly to: string;
+  }[];
 }
 
 /** The officer's decision recorded on the case (QC-R03). */
@@ -162,7 +167,11 @@ export interface PartyLoss {
 export interface PartyCoverage {
   readonly partyId: string;
   readonly compulsory: { readonly insurerId: string; readonly policyNo: string } | null;
-  readonly commercialThirdParty: { readonly insurerId: string; readonly policyNo: string; readonly limitFen: Fen } | null;
+  readonly commercialThirdParty: {
+    readonly insurerId: string;
+    readonly policyNo: string;
+    readonly limitFen: Fen;
+  } | null;
 }
 
 export interface Assessment {

@@ -2,7 +2,10 @@ import { DomainError } from "../../kernel/mod.ts";
 
 /** Names compared the way a counter clerk would: width-folded, no spaces or middle dots, case-blind. */
 export function normaliseName(name: string): string {
-  return name.normalize("NFKC").replace(/[\s·•・.]/g, "").toUpperCase();
+  return name
+    .normalize("NFKC")
+    .replace(/[\s·•・.]/g, "")
+    .toUpperCase();
 }
 
 /**
@@ -21,9 +24,15 @@ export function assertClaimantMatches(
     });
   }
   if (normaliseName(idCard.name) !== normaliseName(party.driverName)) {
-    throw new DomainError("the name on the ID card differs from the party's driver", { ruleId: "QC-R07", field: "idCard.name" });
+    throw new DomainError("the name on the ID card differs from the party's driver", {
+      ruleId: "QC-R07",
+      field: "idCard.name",
+    });
   }
   if (normaliseName(bankCard.holderName) !== normaliseName(idCard.name)) {
-    throw new DomainError("the bank card holder is not the claimant", { ruleId: "QC-R07", field: "bankCard.holderName" });
+    throw new DomainError("the bank card holder is not the claimant", {
+      ruleId: "QC-R07",
+      field: "bankCard.holderName",
+    });
   }
 }

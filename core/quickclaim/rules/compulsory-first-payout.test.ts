@@ -1,18 +1,22 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatYuan, isDomainError, parseYuan } from "../../kernel/mod.ts";
 import type { PayoutPlan } from "../domain/payout-plan.ts";
 import { paramsAsOf } from "../params-as-of.ts";
 import { ningdeQuickClaimPolicy } from "../policy-defaults.ts";
 import { computeCompulsoryFirstPayout, type PayoutParty } from "./compulsory-first-payout.ts";
-import { payoutAnyParties } from "./payout-any-parties.ts";
-import { payoutTwoParties } from "./payout-two-parties.ts";
 
 const LIMITS = paramsAsOf(ningdeQuickClaimPolicy, "2026-03-01").compulsoryLimits;
 const OLD_LIMITS = paramsAsOf(ningdeQuickClaimPolicy, "2019-06-01").compulsoryLimits;
 
 /** A party: liability %, property and medical loss in yuan, commercial limit in yuan (null = none). */
-function party(id: string, pct: number, property: string, medical = "0", commercial: string | null = "1000000", insured = true): PayoutParty {
+function party(
+  id: string,
+  pct: number,
+  property: string,
+  medical = "0",
+  commercial: string | null = "1000000",
+  insured = true,
+): PayoutParty {
   return {
     partyId: id,
     liabilityBp: pct * 100,
@@ -29,7 +33,12 @@ function summary(plan: PayoutPlan): Record<string, string> {
   for (const v of plan.victims) {
     const lines = v.lines.map((l) => `${l.payerPartyId}:${l.cover}/${l.head} ${formatYuan(l.amountFen)}`);
     const owed = v.owed.map((o) => `${o.byPartyId} owes ${o.head} ${formatYuan(o.amountFen)} (${o.why})`);
-    out[v.partyId] = [`paid ${formatYuan(v.insurerPaidFen)}`, ...lines, ...owed, `self ${formatYuan(v.selfBorneFen)}`].join("; ");
+    out[v.partyId] = [
+      `paid ${formatYuan(v.insurerPaidFen)}`,
+      ...lines,
+      ...owed,
+      `self ${formatYuan(v.selfBorneFen)}`,
+    ].join("; ");
   }
   return out;
 }
@@ -133,14 +142,24 @@ describe("QC-R05 交强险先行、商业险按责 compulsory insurance first, t
     expect(summary(computeCompulsoryFirstPayout(parties, OLD_LIMITS)).B).toBe(
       "paid 10000.00; A:compulsory/medical 10000.00; A owes medical 2000.00 (no-commercial-cover); self 0.00",
     );
-    expect(summary(computeCompulsoryFirstPayout(parties, LIMITS)).B).toBe("paid 12000.00; A:compulsory/medical 12000.00; self 0.00");
+    expect(summary(computeCompulsoryFirstPayout(parties, LIMITS)).B).toBe(
+      "paid 12000.00; A:compulsory/medical 12000.00; self 0.00",
+    );
   });
 
   it("三车追尾 a three-vehicle rear-end chain (C 100 %): each no-liability 交强险 pays at most 100, C's at most 2,000", () => {
-    const plan = computeCompulsoryFirstPayout([party("A", 0, "1000"), party("B", 0, "2000"), party("C", 100, "1500")], LIMITS);
+    const plan = computeCompulsoryFirstPayout(
+      [party("A", 0, "1000"), party("B", 0, "2000"), party("C", 100, "1500")],
+      LIMITS,
+    );
     const paidBy = (payer: string, cover: string) =>
-      plan.victims.flatMap((v) => v.lines).filter((l) => l.payerPartyId === payer && l.cover === cover).reduce((s, l) => s + l.amountFen, 0);
-    expect([paidBy("A", "compulsory"), paidBy("B", "compulsory"), paidBy("C", "compulsory")]).toEqual([10_000, 10_000, 200_000]);
+      plan.victims
+        .flatMap((v) => v.lines)
+        .filter((l) => l.payerPartyId === payer && l.cover === cover)
+        .reduce((s, l) => s + l.amountFen, 0);
+    expect([paidBy("A", "compulsory"), paidBy("B", "compulsory"), paidBy("C", "compulsory")]).toEqual([
+      10_000, 10_000, 200_000,
+    ]);
     const [a, b, c] = plan.victims;
     expect([a?.insurerPaidFen, b?.insurerPaidFen]).toEqual([100_000, 200_000]); // C's 三者险 pays the rest of A and B
     // C's own loss meets A's and B's 100-yuan covers already shared with the other victim; C bears the rest.
@@ -150,7 +169,11 @@ describe("QC-R05 交强险先行、商业险按责 compulsory insurance first, t
 
   it.each([
     ["liability shares that do not add to 100 %", [party("A", 60, "1"), party("B", 30, "1")], "parties"],
-    ["a negative loss", [party("A", 100, "1"), { ...party("B", 0, "1"), propertyLossFen: -1 }], "parties.1.propertyLossFen"],
+    [
+      "a negative loss",
+      [party("A", 100, "1"), { ...party("B", 0, "1"), propertyLossFen: -1 }],
+      "parties.1.propertyLossFen",
+    ],
     ["a single party", [party("A", 100, "1")], "parties"],
   ])("refuses %s (QC-R05)", (_title, parties, field) => {
     try {
@@ -160,119 +183,5 @@ describe("QC-R05 交强险先行、商业险按责 compulsory insurance first, t
       if (!isDomainError(e)) throw e;
       expect([e.ruleId, e.field]).toEqual(["QC-R05", field]);
     }
-  });
-});
-
-const arbParties = (n: number) =>
-  fc
-    .tuple(
-      fc.array(fc.nat(10_000), { minLength: n, maxLength: n }).filter((w) => w.some((x) => x > 0)),
-      fc.array(
-        fc.record({
-          property: fc.nat(3_000_000),
-          medical: fc.oneof(fc.constant(0), fc.nat(3_000_000)),
-          insured: fc.boolean(),
-          commercial: fc.option(fc.nat(5_000_000)),
-        }),
-        { minLength: n, maxLength: n },
-      ),
-    )
-    .map(([weights, raw]) => {
-      const total = weights.reduce((s, w) => s + w, 0);
-      const bp = weights.map((w) => Math.floor((w * 10_000) / total));
-      bp[0] = (bp[0] as number) + 10_000 - bp.reduce((s, x) => s + x, 0);
-      return raw.map(
-        (r, i): PayoutParty => ({
-          partyId: String.fromCharCode(65 + i),
-          liabilityBp: bp[i] as number,
-          compulsoryInsurerId: r.insured ? `ins-${i}` : null,
-          commercial: r.commercial === null ? null : { insurerId: `ins-${i}`, limitFen: r.commercial },
-          propertyLossFen: r.property,
-          medicalLossFen: r.medical,
-        }),
-      );
-    });
-
-describe("QC-R05 properties of the payout (money invariants)", () => {
-  const anyCase = fc.integer({ min: 2, max: 4 }).chain(arbParties);
-
-  it("for every victim, insurer lines + owed + self-borne add back to the loss exactly, nothing negative", () => {
-    fc.assert(
-      fc.property(anyCase, (parties) => {
-        const plan = computeCompulsoryFirstPayout(parties, LIMITS);
-        for (const [j, v] of plan.victims.entries()) {
-          const lines = v.lines.reduce((s, l) => s + l.amountFen, 0);
-          const owed = v.owed.reduce((s, o) => s + o.amountFen, 0);
-          expect(lines + owed + v.selfBorneFen).toBe((parties[j] as PayoutParty).propertyLossFen + (parties[j] as PayoutParty).medicalLossFen);
-          expect(lines).toBe(v.insurerPaidFen);
-          for (const x of [...v.lines, ...v.owed]) expect(x.amountFen).toBeGreaterThan(0);
-          expect(v.selfBorneFen >= 0).toBe(true);
-        }
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it("no 交强险 pays more per head than its limit (liable or not), no 三者险 more than its limit", () => {
-    fc.assert(
-      fc.property(anyCase, (parties) => {
-        const plan = computeCompulsoryFirstPayout(parties, LIMITS);
-        const all = plan.victims.flatMap((v) => v.lines);
-        for (const p of parties) {
-          const mine = all.filter((l) => l.payerPartyId === p.partyId);
-          const limit = p.liabilityBp > 0 ? LIMITS.liable : LIMITS.notLiable;
-          const sum = (cover: string, head?: string) =>
-            mine.filter((l) => l.cover === cover && (head === undefined || l.head === head)).reduce((s, l) => s + l.amountFen, 0);
-          expect(sum("compulsory", "property") <= limit.propertyFen).toBe(true);
-          expect(sum("compulsory", "medical") <= limit.medicalFen).toBe(true);
-          expect(sum("commercial") <= (p.commercial?.limitFen ?? 0)).toBe(true);
-          if (p.liabilityBp === 0) expect(sum("commercial")).toBe(0);
-        }
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it("two vehicles: a victim's compulsory payout is min(loss, the other's limit) per head", () => {
-    fc.assert(
-      fc.property(arbParties(2), (parties) => {
-        const plan = computeCompulsoryFirstPayout(parties, LIMITS);
-        for (const [j, v] of plan.victims.entries()) {
-          const other = parties[1 - j] as PayoutParty;
-          const me = parties[j] as PayoutParty;
-          const limit = other.liabilityBp > 0 ? LIMITS.liable : LIMITS.notLiable;
-          const ctpl = (head: string) =>
-            [...v.lines.filter((l) => l.cover === "compulsory"), ...v.owed.filter((o) => o.why === "no-compulsory-cover")]
-              .filter((x) => x.head === head)
-              .reduce((s, x) => s + x.amountFen, 0);
-          expect(ctpl("property")).toBe(Math.min(me.propertyLossFen, limit.propertyFen));
-          expect(ctpl("medical")).toBe(Math.min(me.medicalLossFen, limit.medicalFen));
-        }
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it("more commercial cover never lowers what a victim's claim pays", () => {
-    fc.assert(
-      fc.property(arbParties(2), fc.nat(1_000_000), (parties, extra) => {
-        const richer = parties.map((p) => (p.commercial ? { ...p, commercial: { ...p.commercial, limitFen: p.commercial.limitFen + extra } } : p));
-        const before = computeCompulsoryFirstPayout(parties, LIMITS).victims;
-        const after = computeCompulsoryFirstPayout(richer, LIMITS).victims;
-        for (const [j, v] of before.entries()) expect((after[j]?.insurerPaidFen ?? 0) >= v.insurerPaidFen).toBe(true);
-      }),
-    );
-  });
-});
-
-describe("QC-R05 the two-vehicle fast path gives exactly the general result", () => {
-  it("property: payoutTwoParties equals payoutAnyParties to the fen, line by line", () => {
-    fc.assert(
-      fc.property(arbParties(2), (parties) => {
-        const [a, b] = parties as [PayoutParty, PayoutParty];
-        expect(payoutTwoParties(a, b, LIMITS)).toEqual(payoutAnyParties(parties, LIMITS));
-      }),
-      { numRuns: 2_000 },
-    );
   });
 });

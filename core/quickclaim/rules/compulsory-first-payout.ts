@@ -30,9 +30,12 @@ function validate(parties: readonly PayoutParty[]): void {
   let sum = 0;
   for (let i = 0; i < parties.length; i++) {
     const p = parties[i] as PayoutParty;
-    if (!Number.isInteger(p.liabilityBp) || p.liabilityBp < 0) refuse(`parties.${i}.liabilityBp`, "liability must be whole bp ≥ 0");
-    if (!Number.isSafeInteger(p.propertyLossFen) || p.propertyLossFen < 0) refuse(`parties.${i}.propertyLossFen`, "a loss is whole fen ≥ 0");
-    if (!Number.isSafeInteger(p.medicalLossFen) || p.medicalLossFen < 0) refuse(`parties.${i}.medicalLossFen`, "a loss is whole fen ≥ 0");
+    if (!Number.isInteger(p.liabilityBp) || p.liabilityBp < 0)
+      refuse(`parties.${i}.liabilityBp`, "liability must be whole bp ≥ 0");
+    if (!Number.isSafeInteger(p.propertyLossFen) || p.propertyLossFen < 0)
+      refuse(`parties.${i}.propertyLossFen`, "a loss is whole fen ≥ 0");
+    if (!Number.isSafeInteger(p.medicalLossFen) || p.medicalLossFen < 0)
+      refuse(`parties.${i}.medicalLossFen`, "a loss is whole fen ≥ 0");
     if (p.commercial && (!Number.isSafeInteger(p.commercial.limitFen) || p.commercial.limitFen < 0)) {
       refuse(`parties.${i}.commercial.limitFen`, "a cover limit is whole fen ≥ 0");
     }

@@ -19,7 +19,12 @@ describe("QC-R02 证据完整 evidence completeness: 3 photo slots and 5 items f
     ["no rear view", [photo("front"), photo("collision")], BOTH, ["photos.rear"]],
     ["no photo at all", [], BOTH, ["photos.front", "photos.rear", "photos.collision"]],
     ["party B has not given the items", ALL_PHOTOS, [party("A", ITEMS), party("B", null)], ["parties.B.items"]],
-    ["two collision photos do not make up for a missing front view", [photo("collision"), photo("collision"), photo("rear")], BOTH, ["photos.front"]],
+    [
+      "two collision photos do not make up for a missing front view",
+      [photo("collision"), photo("collision"), photo("rear")],
+      BOTH,
+      ["photos.front"],
+    ],
   ])("%s", (_title, photos, parties, missing) => {
     expect(missingEvidence({ photos, parties }, SLOTS).map((m) => m.field)).toEqual(missing);
   });

@@ -23,7 +23,10 @@ export function missingEvidence(
   }
   for (const party of c.parties) {
     if (party.items === null) {
-      missing.push({ field: `parties.${party.id}.items`, message: `party ${party.id} (${party.plate}) has not given the five items` });
+      missing.push({
+        field: `parties.${party.id}.items`,
+        message: `party ${party.id} (${party.plate}) has not given the five items`,
+      });
     }
   }
   return missing;

@@ -14,10 +14,16 @@ export function splitInto(total: Fen, weights: ArrayLike<number>, n: number, out
   let sum = 0;
   for (let i = 0; i < n; i++) sum += weights[i] as number;
   if (sum <= 0 || total < 0 || !Number.isSafeInteger(total)) {
-    throw new DomainError("a split needs a non-negative amount and positive weights", { ruleId: "KRN-R01", field: "weights" });
+    throw new DomainError("a split needs a non-negative amount and positive weights", {
+      ruleId: "KRN-R01",
+      field: "weights",
+    });
   }
   if (total * sum > FAST_LIMIT) {
-    const parts = splitByWeights(total, Array.from({ length: n }, (_x, i) => weights[i] as number));
+    const parts = splitByWeights(
+      total,
+      Array.from({ length: n }, (_x, i) => weights[i] as number),
+    );
     for (let i = 0; i < n; i++) out[offset + i] = parts[i] as number;
     return;
   }

@@ -25,8 +25,18 @@ const inputs = (change: Partial<FigureInputs>): FigureInputs => ({
 
 describe("QC-R08 成效指标 quick-claim figures per centre, county and period", () => {
   it.each([
-    ["the seed's 10,000 remote of 17,634 accidents is 56.71 %", { accidents: 17_634, handledRemotely: 10_000 }, "remoteShareBp", 5_671],
-    ["72 of 100 remote cases without dispute is 72 %", { handledRemotely: 100, noDispute: 72 }, "noDisputeShareBp", 7_200],
+    [
+      "the seed's 10,000 remote of 17,634 accidents is 56.71 %",
+      { accidents: 17_634, handledRemotely: 10_000 },
+      "remoteShareBp",
+      5_671,
+    ],
+    [
+      "72 of 100 remote cases without dispute is 72 %",
+      { handledRemotely: 100, noDispute: 72 },
+      "noDisputeShareBp",
+      7_200,
+    ],
     ["5,000 follow-ups all satisfied is 100 % (福安)", { surveys: 5_000, satisfied: 5_000 }, "satisfactionBp", 10_000],
     ["2 of 3 satisfied is 66.67 % (half-up)", { surveys: 3, satisfied: 2 }, "satisfactionBp", 6_667],
     ["no accidents in the period: no share rather than 0 %", {}, "remoteShareBp", null],
@@ -39,7 +49,11 @@ describe("QC-R08 成效指标 quick-claim figures per centre, county and period"
 
   it.each([
     ["one case of 5 minutes", [300], { median: 300, average: 300, fastest: 300 }],
-    ["5, 15 and 25 minutes: median and average 15 minutes, fastest 5", [300, 900, 1_500], { median: 900, average: 900, fastest: 300 }],
+    [
+      "5, 15 and 25 minutes: median and average 15 minutes, fastest 5",
+      [300, 900, 1_500],
+      { median: 900, average: 900, fastest: 300 },
+    ],
     ["an even count takes the mean of the middle two, half-up", [1, 2, 4, 10], { median: 3, average: 4, fastest: 1 }],
     ["the average rounds half-up to the second", [1, 2], { median: 2, average: 2, fastest: 1 }],
   ])("handling time: %s", (_title, seconds, expected) => {

@@ -64,7 +64,8 @@ export function durationStats(seconds: readonly number[]): DurationStats {
   if (n === 0) return { count: 0, medianSeconds: null, averageSeconds: null, fastestSeconds: null };
   const sorted = [...seconds].sort((a, b) => a - b);
   const mid = n >> 1;
-  const median = n % 2 === 1 ? (sorted[mid] as number) : halfUp((sorted[mid - 1] as number) + (sorted[mid] as number), 2);
+  const median =
+    n % 2 === 1 ? (sorted[mid] as number) : halfUp((sorted[mid - 1] as number) + (sorted[mid] as number), 2);
   const total = sorted.reduce((s, x) => s + x, 0);
   return { count: n, medianSeconds: median, averageSeconds: halfUp(total, n), fastestSeconds: sorted[0] as number };
 }

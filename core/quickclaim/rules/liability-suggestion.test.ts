@@ -32,7 +32,12 @@ describe("QC-R03 按事故形态建议责任 liability suggestion by accident fo
     ["开关车门 opening a door: A's door struck B, the door side A bears 100 %", "door_opening", "A", "A100/B0"],
     ["逆行 wrong way: B drove against traffic, B bears 100 %", "wrong_way", "B", "A0/B100"],
     ["闯红灯 red light: A ran the light, A bears 100 %", "red_light", "A", "A100/B0"],
-    ["未让行 failure to yield at an uncontrolled junction: B should have yielded, 100 %", "failure_to_yield", "B", "A0/B100"],
+    [
+      "未让行 failure to yield at an uncontrolled junction: B should have yielded, 100 %",
+      "failure_to_yield",
+      "B",
+      "A0/B100",
+    ],
     ["同等责任 both at fault, equal: 50/50", "both_equal", null, "A50/B50"],
     ["主次责任 both at fault, A main: 70/30", "both_main_secondary", "A", "A70/B30"],
     ["主次责任 both at fault, B main: 30/70", "both_main_secondary", "B", "A30/B70"],
@@ -58,9 +63,21 @@ describe("QC-R03 按事故形态建议责任 liability suggestion by accident fo
   });
 
   it.each([
-    ["a rear-end without naming the rear vehicle", () => suggestLiability({ form: "rear_end", partyIds: AB }, SHARES), "faultPartyId"],
-    ["a door form naming a vehicle not in the case", () => suggestLiability({ form: "door_opening", partyIds: AB, faultPartyId: "Z" }, SHARES), "faultPartyId"],
-    ["main/secondary among three vehicles", () => suggestLiability({ form: "both_main_secondary", partyIds: ["A", "B", "C"], faultPartyId: "A" }, SHARES), "form"],
+    [
+      "a rear-end without naming the rear vehicle",
+      () => suggestLiability({ form: "rear_end", partyIds: AB }, SHARES),
+      "faultPartyId",
+    ],
+    [
+      "a door form naming a vehicle not in the case",
+      () => suggestLiability({ form: "door_opening", partyIds: AB, faultPartyId: "Z" }, SHARES),
+      "faultPartyId",
+    ],
+    [
+      "main/secondary among three vehicles",
+      () => suggestLiability({ form: "both_main_secondary", partyIds: ["A", "B", "C"], faultPartyId: "A" }, SHARES),
+      "form",
+    ],
   ])("refuses %s", (_title, fn, field) => {
     expect(refusal(fn)).toEqual(["QC-R03", field]);
   });
@@ -92,11 +109,51 @@ describe("QC-R03 民警认定 the officer's decision and override", () => {
   });
 
   it.each([
-    ["an override without a reason", { decision: [{ partyId: "A", shareBp: 5_000 }, { partyId: "B", shareBp: 5_000 }], reason: " " }, "overrideReason"],
-    ["shares adding to 90 %", { decision: [{ partyId: "A", shareBp: 4_000 }, { partyId: "B", shareBp: 5_000 }], reason: "x" }, "decision"],
+    [
+      "an override without a reason",
+      {
+        decision: [
+          { partyId: "A", shareBp: 5_000 },
+          { partyId: "B", shareBp: 5_000 },
+        ],
+        reason: " ",
+      },
+      "overrideReason",
+    ],
+    [
+      "shares adding to 90 %",
+      {
+        decision: [
+          { partyId: "A", shareBp: 4_000 },
+          { partyId: "B", shareBp: 5_000 },
+        ],
+        reason: "x",
+      },
+      "decision",
+    ],
     ["a party missing", { decision: [{ partyId: "A", shareBp: 10_000 }], reason: "x" }, "decision"],
-    ["a party twice", { decision: [{ partyId: "A", shareBp: 5_000 }, { partyId: "A", shareBp: 5_000 }], reason: "x" }, "decision.1.partyId"],
-    ["a negative share", { decision: [{ partyId: "A", shareBp: -1 }, { partyId: "B", shareBp: 10_001 }], reason: "x" }, "decision.0.shareBp"],
+    [
+      "a party twice",
+      {
+        decision: [
+          { partyId: "A", shareBp: 5_000 },
+          { partyId: "A", shareBp: 5_000 },
+        ],
+        reason: "x",
+      },
+      "decision.1.partyId",
+    ],
+    [
+      "a negative share",
+      {
+        decision: [
+          { partyId: "A", shareBp: -1 },
+          { partyId: "B", shareBp: 10_001 },
+        ],
+        reason: "x",
+      },
+      "decision.0.shareBp",
+    ],
   ])("refuses %s", (_title, override, field) => {
     expect(refusal(() => decideLiability(AB, rearEnd, override))).toEqual(["QC-R03", field]);
   });

@@ -41,11 +41,15 @@ export function suggestLiability(input: LiabilitySuggestionInput, shares: Liabil
   if (ids.length < 2) refuse("partyIds", "a liability split needs at least two parties");
   if (input.form === "other") return null;
   if (input.form === "both_equal") {
-    const parts = splitByWeights(FULL_BP, ids.map(() => 1));
+    const parts = splitByWeights(
+      FULL_BP,
+      ids.map(() => 1),
+    );
     return ids.map((partyId, i) => ({ partyId, shareBp: parts[i] as number }));
   }
   if (input.form === "both_main_secondary") {
-    if (ids.length !== 2) refuse("form", "主次责任 main/secondary applies to two vehicles; the officer decides for more");
+    if (ids.length !== 2)
+      refuse("form", "主次责任 main/secondary applies to two vehicles; the officer decides for more");
     const main = faultParty(input);
     return ids.map((partyId) => ({
       partyId,
@@ -55,7 +59,10 @@ export function suggestLiability(input: LiabilitySuggestionInput, shares: Liabil
   if (!SOLE_FAULT_FORMS.includes(input.form)) refuse("form", `unknown accident form ${input.form}`);
   const atFault = faultParty(input);
   const others = ids.filter((id) => id !== atFault);
-  const rest = splitByWeights(FULL_BP - shares.soleFault.atFault, others.map(() => 1));
+  const rest = splitByWeights(
+    FULL_BP - shares.soleFault.atFault,
+    others.map(() => 1),
+  );
   return ids.map((partyId) => ({
     partyId,
     shareBp: partyId === atFault ? shares.soleFault.atFault : (rest[others.indexOf(partyId)] as number),
@@ -83,7 +90,8 @@ export function decideLiability(
   override: LiabilityOverride | null,
 ): { decision: readonly Liability[]; overrideReason: string | null } {
   if (override === null) {
-    if (suggestion === null) refuse("decision", "this accident form has no suggestion: the officer must decide the split");
+    if (suggestion === null)
+      refuse("decision", "this accident form has no suggestion: the officer must decide the split");
     return { decision: suggestion, overrideReason: null };
   }
   const d = override.decision;

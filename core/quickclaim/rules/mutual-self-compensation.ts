@@ -23,7 +23,6 @@ export interface MutualUnmet {
     | "party_not_liable"
     | "no_consent";
   readonly partyId: string | null;
-  readonly message: string;
 }
 
 export interface MutualVerdict {
@@ -42,26 +41,42 @@ export function checkMutualSelfCompensation(
   anyoneInjured: boolean,
 ): MutualVerdict {
   const unmet: MutualUnmet[] = [];
-  const add = (code: MutualUnmet["code"], partyId: string | null, message: string) => unmet.push({ code, partyId, message });
-  if (!params.enabled) add("not_offered", null, "互碰自赔 is not offered in this region");
-  if (parties.length < 2) add("too_few_parties", null, "互碰自赔 needs at least two vehicles");
-  if (anyoneInjured) add("not_only_vehicles", null, "someone is hurt: not a vehicles-only accident");
-  for (const p of parties) {
-    if (p.compulsoryInsurerId === null) add("no_compulsory_cover", p.partyId, `vehicle ${p.partyId} has no 交强险`);
-    if (p.otherPropertyLossFen > 0 || p.medicalLossFen > 0) {
-      add("not_only_vehicles", p.partyId, `party ${p.partyId} has a loss other than its vehicle`);
-    }
-    if (p.vehicleLossFen > params.vehicleLossLimitFen) {
-      add(
-        "vehicle_loss_over_limit",
-        p.partyId,
-        `vehicle ${p.partyId} loss ${formatYuan(p.vehicleLossFen)} is above ${formatYuan(params.vehicleLossLimitFen)} yuan`,
-      );
-    }
-    if (p.liabilityBp <= 0) add("party_not_liable", p.partyId, `party ${p.partyId} bears no liability`);
-    if (!p.consented) add("no_consent", p.partyId, `party ${p.partyId} did not agree to 互碰自赔`);
+  if (!params.enabled) unmet.push({ code: "not_offered", partyId: null });
+  if (parties.length < 2) unmet.push({ code: "too_few_parties", partyId: null });
+  if (anyoneInjured) unmet.push({ code: "not_only_vehicles", partyId: null });
+  for (let i = 0; i < parties.length; i++) {
+    const p = parties[i] as MutualParty;
+    const id = p.partyId;
+    if (p.compulsoryInsurerId === null) unmet.push({ code: "no_compulsory_cover", partyId: id });
+    if (p.otherPropertyLossFen > 0 || p.medicalLossFen > 0) unmet.push({ code: "not_only_vehicles", partyId: id });
+    if (p.vehicleLossFen > params.vehicleLossLimitFen) unmet.push({ code: "vehicle_loss_over_limit", partyId: id });
+    if (p.liabilityBp <= 0) unmet.push({ code: "party_not_liable", partyId: id });
+    if (!p.consented) unmet.push({ code: "no_consent", partyId: id });
   }
-  return { applies: unmet.length === 0, unmet };
+  return unmet.length === 0 ? MET : { applies: false, unmet };
+}
+
+const MET: MutualVerdict = { applies: true, unmet: [] };
+
+/** The policy-language reason for an unmet 互碰自赔 condition, for pages and letters. */
+export function mutualUnmetMessage(u: MutualUnmet, params: MutualSelfCompensationParams): string {
+  const who = u.partyId === null ? "" : `party ${u.partyId}: `;
+  switch (u.code) {
+    case "not_offered":
+      return "互碰自赔 is not offered in this region";
+    case "too_few_parties":
+      return "互碰自赔 needs at least two vehicles";
+    case "no_compulsory_cover":
+      return `${who}the vehicle has no 交强险`;
+    case "not_only_vehicles":
+      return `${who}someone is hurt or something other than the vehicles is damaged`;
+    case "vehicle_loss_over_limit":
+      return `${who}the vehicle's loss is above ${formatYuan(params.vehicleLossLimitFen)} yuan`;
+    case "party_not_liable":
+      return `${who}bears no liability`;
+    case "no_consent":
+      return `${who}did not agree to 互碰自赔`;
+  }
 }
 
 /** QC-R06 payout: each insurer pays its own insured's vehicle loss directly, in full. */
@@ -69,7 +84,15 @@ export function mutualSelfCompensationPlan(parties: readonly MutualParty[]): Pay
   const victims: VictimPayout[] = parties.map((p) => {
     const lines: PayoutLine[] =
       p.vehicleLossFen > 0 && p.compulsoryInsurerId !== null
-        ? [{ payerPartyId: p.partyId, insurerId: p.compulsoryInsurerId, cover: "mutual", head: "property", amountFen: p.vehicleLossFen }]
+        ? [
+            {
+              payerPartyId: p.partyId,
+              insurerId: p.compulsoryInsurerId,
+              cover: "mutual",
+              head: "property",
+              amountFen: p.vehicleLossFen,
+            },
+          ]
         : [];
     return {
       partyId: p.partyId,

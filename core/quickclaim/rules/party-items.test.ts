@@ -40,8 +40,16 @@ describe("QC-R02 五项信息 the five items of every party", () => {
   it.each([
     ["a plate that is not a plate", { plate: "闽J·1234" }, "items.plate"],
     ["a plate other than the reported vehicle's", { plate: "闽J·54321" }, "items.plate"],
-    ["a driving licence number failing its GB 11643 check character", { driverLicenceNo: "350982197509082026" }, "items.driverLicenceNo"],
-    ["a driving licence number with a birth date after the accident", { driverLicenceNo: "350982202703012025" }, "items.driverLicenceNo"],
+    [
+      "a driving licence number failing its GB 11643 check character",
+      { driverLicenceNo: "350982197509082026" },
+      "items.driverLicenceNo",
+    ],
+    [
+      "a driving licence number with a birth date after the accident",
+      { driverLicenceNo: "350982202703012025" },
+      "items.driverLicenceNo",
+    ],
     ["a blank driver name", { driverName: " " }, "items.driverName"],
     ["a vehicle licence number with punctuation", { vehicleLicenceNo: "35/09" }, "items.vehicleLicenceNo"],
     ["an insurer that does not serve the region", { insurerId: "acme" }, "items.insurerId"],

@@ -1,9 +1,4 @@
-import {
-  DomainError,
-  validateLicencePlate,
-  validateMobile,
-  validateResidentId,
-} from "../../kernel/mod.ts";
+import { DomainError, validateLicencePlate, validateMobile, validateResidentId } from "../../kernel/mod.ts";
 import type { PartyItems } from "../domain/quick-claim-case.ts";
 import { asRule } from "./as-rule.ts";
 

@@ -22,8 +22,12 @@ export function payoutAnyParties(parties: readonly PayoutParty[], limits: Compul
 
   for (let h = 0; h < 2; h++) {
     const share = ctpl[h] as number[];
-    const headLimits = h === 0 ? [limits.liable.propertyFen, limits.notLiable.propertyFen] : [limits.liable.medicalFen, limits.notLiable.medicalFen];
-    const limitOf = (i: number) => ((parties[i] as PayoutParty).liabilityBp > 0 ? headLimits[0] : headLimits[1]) as number;
+    const headLimits =
+      h === 0
+        ? [limits.liable.propertyFen, limits.notLiable.propertyFen]
+        : [limits.liable.medicalFen, limits.notLiable.medicalFen];
+    const limitOf = (i: number) =>
+      ((parties[i] as PayoutParty).liabilityBp > 0 ? headLimits[0] : headLimits[1]) as number;
     // Stage 1: each victim's loss against the other vehicles' compulsory limits.
     for (let j = 0; j < n; j++) {
       const loss = lossOf(parties[j] as PayoutParty, h);
@@ -33,7 +37,7 @@ export function payoutAnyParties(parties: readonly PayoutParty[], limits: Compul
         weights[i] = i === j ? 0 : limitOf(i);
         sumLimits += weights[i] as number;
       }
-      const covered = loss < sumLimits ? loss : sumLimits;
+      const covered = Math.min(loss, sumLimits);
       if (covered === 0) continue;
       splitInto(covered, weights, n, parts);
       for (let i = 0; i < n; i++) share[i * n + j] = parts[i] as number;
@@ -77,10 +81,12 @@ export function payoutAnyParties(parties: readonly PayoutParty[], limits: Compul
     if (total === 0) continue;
     const limit = cover === null ? 0 : cover.limitFen;
     if (total <= limit) continue;
-    for (let h = 0; h < 2; h++) for (let j = 0; j < n; j++) commWeights[h * n + j] = comm[(h * n + i) * n + j] as number;
+    for (let h = 0; h < 2; h++)
+      for (let j = 0; j < n; j++) commWeights[h * n + j] = comm[(h * n + i) * n + j] as number;
     if (limit === 0) commParts.fill(0);
     else splitInto(limit, commWeights, 2 * n, commParts);
-    for (let h = 0; h < 2; h++) for (let j = 0; j < n; j++) covered[(h * n + i) * n + j] = commParts[h * n + j] as number;
+    for (let h = 0; h < 2; h++)
+      for (let j = 0; j < n; j++) covered[(h * n + i) * n + j] = commParts[h * n + j] as number;
   }
 
   const victims: VictimPayout[] = [];
@@ -96,16 +102,29 @@ export function payoutAnyParties(parties: readonly PayoutParty[], limits: Compul
         const payer = parties[i] as PayoutParty;
         const c = (ctpl[h] as number[])[i * n + j] as number;
         if (c > 0) {
-          if (payer.compulsoryInsurerId === null) owed.push({ byPartyId: payer.partyId, head, amountFen: c, why: "no-compulsory-cover" });
+          if (payer.compulsoryInsurerId === null)
+            owed.push({ byPartyId: payer.partyId, head, amountFen: c, why: "no-compulsory-cover" });
           else {
-            lines.push({ payerPartyId: payer.partyId, insurerId: payer.compulsoryInsurerId, cover: "compulsory", head, amountFen: c });
+            lines.push({
+              payerPartyId: payer.partyId,
+              insurerId: payer.compulsoryInsurerId,
+              cover: "compulsory",
+              head,
+              amountFen: c,
+            });
             paid += c;
           }
         }
         const due = comm[(h * n + i) * n + j] as number;
         const cov = covered[(h * n + i) * n + j] as number;
         if (cov > 0 && payer.commercial !== null) {
-          lines.push({ payerPartyId: payer.partyId, insurerId: payer.commercial.insurerId, cover: "commercial", head, amountFen: cov });
+          lines.push({
+            payerPartyId: payer.partyId,
+            insurerId: payer.commercial.insurerId,
+            cover: "commercial",
+            head,
+            amountFen: cov,
+          });
           paid += cov;
         }
         if (due > cov) {

@@ -31,15 +31,34 @@ describe("QC-R07 赔款只付一次 a claim is paid at most once", () => {
     ["an accepted claim with no payment record starts attempt 1", "ACCEPTED", null, 0, "start:1"],
     ["a second click while the first order is in flight is told to wait", "PAYING", attempt(), 10, "in-progress"],
     ["a retry after a crash, lease expired, re-sends the same order", "PAYING", attempt(), 61, "resend:qcclaim_1.p1"],
-    ["a timed-out order (outcome unknown) is re-sent under the same key", "PAYING", attempt({ state: "UNKNOWN" }), 120, "resend:qcclaim_1.p1"],
+    [
+      "a timed-out order (outcome unknown) is re-sent under the same key",
+      "PAYING",
+      attempt({ state: "UNKNOWN" }),
+      120,
+      "resend:qcclaim_1.p1",
+    ],
     ["a paid claim answers with the first result", "PAID", attempt({ state: "SUCCEEDED" }), 0, "already-paid"],
-    ["after a definitive failure a new attempt gets a new key", "PAYMENT_FAILED", attempt({ state: "FAILED" }), 0, "start:2"],
-  ] as [string, ClaimStatus, PaymentAttempt | null, number, string][])("%s", (_title, status, rec, seconds, expected) => {
-    const step = decidePaymentStep({ status, payoutFen: 285_000 }, rec, at(seconds));
-    const label =
-      step.kind === "start" ? `start:${step.attemptNo}` : step.kind === "resend" ? `resend:${step.attempt.requestId}` : step.kind;
-    expect(label).toBe(expected);
-  });
+    [
+      "after a definitive failure a new attempt gets a new key",
+      "PAYMENT_FAILED",
+      attempt({ state: "FAILED" }),
+      0,
+      "start:2",
+    ],
+  ] as [string, ClaimStatus, PaymentAttempt | null, number, string][])(
+    "%s",
+    (_title, status, rec, seconds, expected) => {
+      const step = decidePaymentStep({ status, payoutFen: 285_000 }, rec, at(seconds));
+      const label =
+        step.kind === "start"
+          ? `start:${step.attemptNo}`
+          : step.kind === "resend"
+            ? `resend:${step.attempt.requestId}`
+            : step.kind;
+      expect(label).toBe(expected);
+    },
+  );
 
   it.each([
     ["a claim not yet accepted by the insurer", "ASSESSED", null],
@@ -52,10 +71,25 @@ describe("QC-R07 赔款只付一次 a claim is paid at most once", () => {
   });
 
   it.each([
-    ["the gateway confirms the amount: SUCCEEDED and the claim is paid", { status: "succeeded", gatewayRef: "g1", amountFen: 285_000, paidAt: T0.toISOString() }, "SUCCEEDED", "paid"],
-    ["the gateway paid another amount: held for REVIEW, the claim is not marked paid", { status: "succeeded", gatewayRef: "g1", amountFen: 28_500, paidAt: T0.toISOString() }, "REVIEW", null],
+    [
+      "the gateway confirms the amount: SUCCEEDED and the claim is paid",
+      { status: "succeeded", gatewayRef: "g1", amountFen: 285_000, paidAt: T0.toISOString() },
+      "SUCCEEDED",
+      "paid",
+    ],
+    [
+      "the gateway paid another amount: held for REVIEW, the claim is not marked paid",
+      { status: "succeeded", gatewayRef: "g1", amountFen: 28_500, paidAt: T0.toISOString() },
+      "REVIEW",
+      null,
+    ],
     ["the card was refused: FAILED", { status: "failed", reason: "card closed" }, "FAILED", "paymentFailed"],
-    ["the gateway is still working: UNKNOWN, retried later under the same key", { status: "pending", gatewayRef: "g1" }, "UNKNOWN", null],
+    [
+      "the gateway is still working: UNKNOWN, retried later under the same key",
+      { status: "pending", gatewayRef: "g1" },
+      "UNKNOWN",
+      null,
+    ],
     ["a timeout: UNKNOWN", { status: "unknown", reason: "timeout" }, "UNKNOWN", null],
   ] as [string, PaymentOutcome, string, string | null][])("%s", (_title, outcome, state, event) => {
     const r = applyPaymentOutcome(attempt(), "qcclaim_1.p1", outcome, at(5));
@@ -77,7 +111,12 @@ describe("QC-R07 赔款只付一次 a claim is paid at most once", () => {
 
   it("property: whatever retries, duplicate clicks, crashes and gateway answers happen, money moves at most once and a paid claim got exactly its payout", () => {
     const action = fc.oneof(
-      fc.record({ kind: fc.constant("request" as const), crashBeforeSend: fc.boolean(), crashBeforeRecord: fc.boolean(), answer: fc.constantFrom("ok", "fail", "pending", "timeout") }),
+      fc.record({
+        kind: fc.constant("request" as const),
+        crashBeforeSend: fc.boolean(),
+        crashBeforeRecord: fc.boolean(),
+        answer: fc.constantFrom("ok", "fail", "pending", "timeout"),
+      }),
       fc.record({ kind: fc.constant("wait" as const), seconds: fc.integer({ min: 1, max: 120 }) }),
       fc.record({ kind: fc.constant("settle" as const), ok: fc.boolean() }),
     );
@@ -115,7 +154,12 @@ describe("QC-R07 赔款只付一次 a claim is paid at most once", () => {
               if (act.ok) {
                 moved += 1;
                 movedAmount += payout;
-                gateway.set(key, { status: "succeeded", gatewayRef: key, amountFen: payout, paidAt: now.toISOString() });
+                gateway.set(key, {
+                  status: "succeeded",
+                  gatewayRef: key,
+                  amountFen: payout,
+                  paidAt: now.toISOString(),
+                });
               } else gateway.set(key, { status: "failed", reason: "refused" });
             }
           } else {
@@ -127,7 +171,9 @@ describe("QC-R07 赔款只付一次 a claim is paid at most once", () => {
             }
             if (step.kind === "already-paid" || step.kind === "in-progress") continue;
             const current: PaymentAttempt =
-              step.kind === "start" ? openAttempt(BASE, payout, PAYEE, rec, step.attemptNo, now, LEASE) : renewLease(step.attempt, now, LEASE);
+              step.kind === "start"
+                ? openAttempt(BASE, payout, PAYEE, rec, step.attemptNo, now, LEASE)
+                : renewLease(step.attempt, now, LEASE);
             rec = current;
             status = "PAYING";
             if (act.crashBeforeSend) continue;
@@ -151,10 +197,30 @@ describe("QC-R07 赔款只付一次 a claim is paid at most once", () => {
 describe("QC-R07 领款人核验 ID and bank card must match the claimant", () => {
   const party = { driverName: "陈丽华", driverLicenceNo: "350982197509082025" };
   it.each([
-    ["the party's own ID card and her own card are accepted", { name: "陈丽华", residentId: "350982197509082025" }, "陈 丽华", null],
-    ["another person's ID card is refused", { name: "陈丽华", residentId: "350981196803121039" }, "陈丽华", "idCard.residentId"],
-    ["an ID card with another name is refused", { name: "陈丽", residentId: "350982197509082025" }, "陈丽", "idCard.name"],
-    ["a bank card held by someone else is refused", { name: "陈丽华", residentId: "350982197509082025" }, "林阿伯", "bankCard.holderName"],
+    [
+      "the party's own ID card and her own card are accepted",
+      { name: "陈丽华", residentId: "350982197509082025" },
+      "陈 丽华",
+      null,
+    ],
+    [
+      "another person's ID card is refused",
+      { name: "陈丽华", residentId: "350981196803121039" },
+      "陈丽华",
+      "idCard.residentId",
+    ],
+    [
+      "an ID card with another name is refused",
+      { name: "陈丽", residentId: "350982197509082025" },
+      "陈丽",
+      "idCard.name",
+    ],
+    [
+      "a bank card held by someone else is refused",
+      { name: "陈丽华", residentId: "350982197509082025" },
+      "林阿伯",
+      "bankCard.holderName",
+    ],
   ])("%s", (_title, idCard, holderName, field) => {
     let got: string | null = null;
     try {

@@ -71,7 +71,15 @@ export function openAttempt(
     previous:
       prior === null
         ? []
-        : [...prior.previous, { attemptNo: prior.attemptNo, requestId: prior.requestId, failure: prior.failure ?? "failed", at: prior.updatedAt }],
+        : [
+            ...prior.previous,
+            {
+              attemptNo: prior.attemptNo,
+              requestId: prior.requestId,
+              failure: prior.failure ?? "failed",
+              at: prior.updatedAt,
+            },
+          ],
     version: prior === null ? 1 : prior.version + 1,
   };
 }
@@ -105,13 +113,29 @@ export function applyPaymentOutcome(
     case "succeeded":
       if (outcome.amountFen !== attempt.amountFen) {
         const failure = `gateway paid ${outcome.amountFen} fen, the record says ${attempt.amountFen}`;
-        return { attempt: { ...base, state: "REVIEW", gatewayRef: outcome.gatewayRef, failure }, claimEvent: null, changed: true };
+        return {
+          attempt: { ...base, state: "REVIEW", gatewayRef: outcome.gatewayRef, failure },
+          claimEvent: null,
+          changed: true,
+        };
       }
-      return { attempt: { ...base, state: "SUCCEEDED", gatewayRef: outcome.gatewayRef }, claimEvent: "paid", changed: true };
+      return {
+        attempt: { ...base, state: "SUCCEEDED", gatewayRef: outcome.gatewayRef },
+        claimEvent: "paid",
+        changed: true,
+      };
     case "failed":
-      return { attempt: { ...base, state: "FAILED", failure: outcome.reason }, claimEvent: "paymentFailed", changed: true };
+      return {
+        attempt: { ...base, state: "FAILED", failure: outcome.reason },
+        claimEvent: "paymentFailed",
+        changed: true,
+      };
     case "pending":
-      return { attempt: { ...base, state: "UNKNOWN", gatewayRef: outcome.gatewayRef ?? attempt.gatewayRef }, claimEvent: null, changed: true };
+      return {
+        attempt: { ...base, state: "UNKNOWN", gatewayRef: outcome.gatewayRef ?? attempt.gatewayRef },
+        claimEvent: null,
+        changed: true,
+      };
     case "unknown":
       return { attempt: { ...base, state: "UNKNOWN", failure: outcome.reason }, claimEvent: null, changed: true };
   }

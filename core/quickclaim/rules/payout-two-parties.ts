@@ -34,13 +34,17 @@ function victimPayout(from: PayoutParty, to: PayoutParty, toIsFirst: boolean, li
   const lines: PayoutLine[] = [];
   const owed: OwedLine[] = [];
   // Stage 1: the other vehicle's 交强险.
-  const ctplP = to.propertyLossFen < limit.propertyFen ? to.propertyLossFen : limit.propertyFen;
-  const ctplM = to.medicalLossFen < limit.medicalFen ? to.medicalLossFen : limit.medicalFen;
+  const ctplP = Math.min(to.propertyLossFen, limit.propertyFen);
+  const ctplM = Math.min(to.medicalLossFen, limit.medicalFen);
   // Stage 2: the rest by liability (the victim listed first when it is party A).
   const restP = to.propertyLossFen - ctplP;
   const restM = to.medicalLossFen - ctplM;
-  const selfP = toIsFirst ? firstOfTwo(restP, to.liabilityBp, from.liabilityBp) : restP - firstOfTwo(restP, from.liabilityBp, to.liabilityBp);
-  const selfM = toIsFirst ? firstOfTwo(restM, to.liabilityBp, from.liabilityBp) : restM - firstOfTwo(restM, from.liabilityBp, to.liabilityBp);
+  const selfP = toIsFirst
+    ? firstOfTwo(restP, to.liabilityBp, from.liabilityBp)
+    : restP - firstOfTwo(restP, from.liabilityBp, to.liabilityBp);
+  const selfM = toIsFirst
+    ? firstOfTwo(restM, to.liabilityBp, from.liabilityBp)
+    : restM - firstOfTwo(restM, from.liabilityBp, to.liabilityBp);
   const dueP = restP - selfP;
   const dueM = restM - selfM;
   // Commercial limit across both heads.
@@ -80,13 +84,25 @@ function emit(
     if (from.compulsoryInsurerId === null) {
       owed.push({ byPartyId: from.partyId, head, amountFen: compulsory, why: "no-compulsory-cover" });
     } else {
-      lines.push({ payerPartyId: from.partyId, insurerId: from.compulsoryInsurerId, cover: "compulsory", head, amountFen: compulsory });
+      lines.push({
+        payerPartyId: from.partyId,
+        insurerId: from.compulsoryInsurerId,
+        cover: "compulsory",
+        head,
+        amountFen: compulsory,
+      });
       paid += compulsory;
     }
   }
   const cover = from.commercial;
   if (covered > 0 && cover !== null) {
-    lines.push({ payerPartyId: from.partyId, insurerId: cover.insurerId, cover: "commercial", head, amountFen: covered });
+    lines.push({
+      payerPartyId: from.partyId,
+      insurerId: cover.insurerId,
+      cover: "commercial",
+      head,
+      amountFen: covered,
+    });
     paid += covered;
   }
   if (due > covered) {

@@ -36,7 +36,12 @@ describe("QC-R02 照片 photo files and flags", () => {
     ["JPEG bytes under image/jpeg", "image/jpeg", [0xff, 0xd8, 0xff, 0xe0], true],
     ["PNG bytes under image/png", "image/png", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], true],
     ["PNG bytes claimed to be a JPEG", "image/jpeg", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a], false],
-    ["HEIC bytes under image/heic", "image/heic", [0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, 0x63], true],
+    [
+      "HEIC bytes under image/heic",
+      "image/heic",
+      [0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x68, 0x65, 0x69, 0x63],
+      true,
+    ],
   ])("the file content must match its declared type: %s → %s", (_title, type, bytes, ok) => {
     expect(looksLike(type, new Uint8Array(bytes))).toBe(ok);
   });
@@ -70,7 +75,9 @@ describe("QC-R02 照片 photo files and flags", () => {
     fc.assert(
       fc.property(fc.nat(1_000), fc.nat(10_000), (minutes, metres) => {
         const tol = { photoTimeToleranceMinutes: minutes, photoDistanceToleranceMetres: metres };
-        expect(photoFlags({ capturedAt: REPORTED, point: PLACE }, { reportedAt: REPORTED, point: PLACE }, tol)).toEqual([]);
+        expect(photoFlags({ capturedAt: REPORTED, point: PLACE }, { reportedAt: REPORTED, point: PLACE }, tol)).toEqual(
+          [],
+        );
       }),
     );
   });

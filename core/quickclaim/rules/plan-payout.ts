@@ -1,7 +1,12 @@
 import type { PayoutPlan } from "../domain/payout-plan.ts";
 import type { CompulsoryLimits, MutualSelfCompensationParams } from "../policy.ts";
-import { computeCompulsoryFirstPayout } from "./compulsory-first-payout.ts";
-import { checkMutualSelfCompensation, type MutualParty, type MutualVerdict, mutualSelfCompensationPlan } from "./mutual-self-compensation.ts";
+import { computeCompulsoryFirstPayout, type PayoutParty } from "./compulsory-first-payout.ts";
+import {
+  checkMutualSelfCompensation,
+  type MutualParty,
+  type MutualVerdict,
+  mutualSelfCompensationPlan,
+} from "./mutual-self-compensation.ts";
 
 export interface PlanParty extends MutualParty {
   readonly commercial: { readonly insurerId: string; readonly limitFen: number } | null;
@@ -13,21 +18,25 @@ export interface PlanParty extends MutualParty {
  */
 export function planPayout(
   parties: readonly PlanParty[],
-  params: { readonly compulsoryLimits: CompulsoryLimits; readonly mutualSelfCompensation: MutualSelfCompensationParams },
+  params: {
+    readonly compulsoryLimits: CompulsoryLimits;
+    readonly mutualSelfCompensation: MutualSelfCompensationParams;
+  },
   anyoneInjured: boolean,
 ): { plan: PayoutPlan; mutual: MutualVerdict } {
   const mutual = checkMutualSelfCompensation(parties, params.mutualSelfCompensation, anyoneInjured);
   if (mutual.applies) return { plan: mutualSelfCompensationPlan(parties), mutual };
-  const plan = computeCompulsoryFirstPayout(
-    parties.map((p) => ({
+  const payoutParties: PayoutParty[] = [];
+  for (const p of parties) {
+    payoutParties.push({
       partyId: p.partyId,
       liabilityBp: p.liabilityBp,
       compulsoryInsurerId: p.compulsoryInsurerId,
       commercial: p.commercial,
       propertyLossFen: p.vehicleLossFen + p.otherPropertyLossFen,
       medicalLossFen: p.medicalLossFen,
-    })),
-    params.compulsoryLimits,
-  );
+    });
+  }
+  const plan = computeCompulsoryFirstPayout(payoutParties, params.compulsoryLimits);
   return { plan, mutual };
 }

@@ -29,12 +29,42 @@ describe("QC-R01 远程处理条件 remote-handling limits", () => {
   describe("caps in force on the accident date (财损 5,000 / 人伤 2,000 after the reform, 财损 2,000 before)", () => {
     it.each([
       ["after the reform, 4,999.99 yuan of property damage is handled remotely", "2026-03-01", 499_999, 0, true],
-      ["after the reform, exactly 5,000 yuan of property damage is not below the cap: offline", "2026-03-01", 500_000, 0, false],
-      ["after the reform, 3,000 yuan of property and 1,999.99 yuan of injury are remote", "2026-03-01", 300_000, 199_999, true],
-      ["after the reform, 2,000 yuan of injury is not below the injury cap: offline", "2026-03-01", 100_000, 200_000, false],
+      [
+        "after the reform, exactly 5,000 yuan of property damage is not below the cap: offline",
+        "2026-03-01",
+        500_000,
+        0,
+        false,
+      ],
+      [
+        "after the reform, 3,000 yuan of property and 1,999.99 yuan of injury are remote",
+        "2026-03-01",
+        300_000,
+        199_999,
+        true,
+      ],
+      [
+        "after the reform, 2,000 yuan of injury is not below the injury cap: offline",
+        "2026-03-01",
+        100_000,
+        200_000,
+        false,
+      ],
       ["before the reform, 1,999.99 yuan of property damage was remote", "2019-06-01", 199_999, 0, true],
-      ["before the reform, 3,000 yuan of property damage went offline (old 2,000 cap)", "2019-06-01", 300_000, 0, false],
-      ["before the reform, any injury loss went offline (property-only quick handling)", "2019-06-01", 100_000, 50_000, false],
+      [
+        "before the reform, 3,000 yuan of property damage went offline (old 2,000 cap)",
+        "2019-06-01",
+        300_000,
+        0,
+        false,
+      ],
+      [
+        "before the reform, any injury loss went offline (property-only quick handling)",
+        "2019-06-01",
+        100_000,
+        50_000,
+        false,
+      ],
       ["on the reform date itself the new caps apply", "2021-01-01", 300_000, 0, true],
       ["on the day before the reform date the old cap applies", "2020-12-31", 300_000, 0, false],
     ])("%s", (_title, date, property, injury, remote) => {
@@ -60,7 +90,11 @@ describe("QC-R01 远程处理条件 remote-handling limits", () => {
       ["someone died or is seriously hurt", { deathOrSeriousInjury: true }, "death_or_serious_injury"],
       ["a vehicle cannot be moved", { vehiclesMovable: false }, "vehicles_not_movable"],
       ["a driver is suspected of drink-driving", { suspectedDrinkDriving: true }, "suspected_drink_driving"],
-      ["a driver is suspected of driving without a licence", { suspectedUnlicensedDriving: true }, "suspected_unlicensed_driving"],
+      [
+        "a driver is suspected of driving without a licence",
+        { suspectedUnlicensedDriving: true },
+        "suspected_unlicensed_driving",
+      ],
       ["a vehicle is suspected of hit-and-run", { suspectedHitAndRun: true }, "suspected_hit_and_run"],
     ])("goes offline when %s, whatever the loss", (_title, change, code) => {
       const v = verdict("2026-03-01", 10_000, 0, { ...CLEAR, ...change });
@@ -78,7 +112,11 @@ describe("QC-R01 远程处理条件 remote-handling limits", () => {
     });
 
     it("lists every reason at once so the centre sees the whole picture", () => {
-      const v = verdict("2026-03-01", 900_000, 300_000, { ...CLEAR, vehiclesMovable: false, suspectedDrinkDriving: true });
+      const v = verdict("2026-03-01", 900_000, 300_000, {
+        ...CLEAR,
+        vehiclesMovable: false,
+        suspectedDrinkDriving: true,
+      });
       expect(v.reasons.map((r) => r.code)).toEqual([
         "vehicles_not_movable",
         "suspected_drink_driving",
@@ -90,11 +128,19 @@ describe("QC-R01 远程处理条件 remote-handling limits", () => {
 
   describe("before the loss is assessed (at report)", () => {
     it("accepts an injury report after the reform: the amount is checked at assessment", () => {
-      const v = checkRemoteHandling({ partyCount: 2, circumstances: { ...CLEAR, anyoneInjured: true } }, AFTER.remoteLimits, 3);
+      const v = checkRemoteHandling(
+        { partyCount: 2, circumstances: { ...CLEAR, anyoneInjured: true } },
+        AFTER.remoteLimits,
+        3,
+      );
       expect(v.remote).toBe(true);
     });
     it("refuses an injury report before the reform, when only property cases were quick-handled", () => {
-      const v = checkRemoteHandling({ partyCount: 2, circumstances: { ...CLEAR, anyoneInjured: true } }, BEFORE.remoteLimits, 3);
+      const v = checkRemoteHandling(
+        { partyCount: 2, circumstances: { ...CLEAR, anyoneInjured: true } },
+        BEFORE.remoteLimits,
+        3,
+      );
       expect(v.reasons.map((r) => r.field)).toEqual(["circumstances.anyoneInjured"]);
     });
   });

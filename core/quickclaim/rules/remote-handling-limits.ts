@@ -78,11 +78,24 @@ export function checkRemoteHandling(
   const reasons: RemoteHandlingReason[] = [];
   const add = (code: RemoteHandlingReason["code"], field: string, message: string) =>
     reasons.push({ code, field, message });
-  if (c.deathOrSeriousInjury) add("death_or_serious_injury", "circumstances.deathOrSeriousInjury", "有人死亡或重伤 someone died or is seriously hurt");
-  if (!c.vehiclesMovable) add("vehicles_not_movable", "circumstances.vehiclesMovable", "车辆不能移动 a vehicle cannot move");
-  if (c.suspectedDrinkDriving) add("suspected_drink_driving", "circumstances.suspectedDrinkDriving", "涉嫌酒驾 suspected drink-driving");
-  if (c.suspectedUnlicensedDriving) add("suspected_unlicensed_driving", "circumstances.suspectedUnlicensedDriving", "涉嫌无证驾驶 suspected unlicensed driving");
-  if (c.suspectedHitAndRun) add("suspected_hit_and_run", "circumstances.suspectedHitAndRun", "涉嫌肇事逃逸 suspected hit-and-run");
+  if (c.deathOrSeriousInjury)
+    add(
+      "death_or_serious_injury",
+      "circumstances.deathOrSeriousInjury",
+      "有人死亡或重伤 someone died or is seriously hurt",
+    );
+  if (!c.vehiclesMovable)
+    add("vehicles_not_movable", "circumstances.vehiclesMovable", "车辆不能移动 a vehicle cannot move");
+  if (c.suspectedDrinkDriving)
+    add("suspected_drink_driving", "circumstances.suspectedDrinkDriving", "涉嫌酒驾 suspected drink-driving");
+  if (c.suspectedUnlicensedDriving)
+    add(
+      "suspected_unlicensed_driving",
+      "circumstances.suspectedUnlicensedDriving",
+      "涉嫌无证驾驶 suspected unlicensed driving",
+    );
+  if (c.suspectedHitAndRun)
+    add("suspected_hit_and_run", "circumstances.suspectedHitAndRun", "涉嫌肇事逃逸 suspected hit-and-run");
   if (input.partyCount < 2) add("too_few_parties", "parties", "a quick claim needs at least two vehicles");
   if (input.partyCount > maxParties) {
     add("too_many_parties", "parties", `${input.partyCount} vehicles; at most ${maxParties} are handled remotely`);
@@ -95,9 +108,16 @@ export function checkRemoteHandling(
     );
   }
   if (!injuryOk) {
-    const cap = limits.injuryCapFen === 0 ? "no injury case is handled remotely" : `the cap is ${formatYuan(limits.injuryCapFen)} yuan`;
+    const cap =
+      limits.injuryCapFen === 0
+        ? "no injury case is handled remotely"
+        : `the cap is ${formatYuan(limits.injuryCapFen)} yuan`;
     const amount = injury === undefined ? "an injury" : `injury loss ${formatYuan(injury)} yuan`;
-    add("injury_over_cap", injury === undefined ? "circumstances.anyoneInjured" : "losses.medical", `人伤 ${amount}: ${cap}`);
+    add(
+      "injury_over_cap",
+      injury === undefined ? "circumstances.anyoneInjured" : "losses.medical",
+      `人伤 ${amount}: ${cap}`,
+    );
   }
   return { remote: false, reasons };
 }

@@ -6,7 +6,11 @@ import type { ServiceCentre } from "../policy.ts";
  * QC-R08 服务中心归属: a case belongs to the nearest centre serving its county (figures are
  * reported per centre); a county no centre serves takes the nearest centre of the region.
  */
-export function assignServiceCentre(centres: readonly ServiceCentre[], countyCode: string, point: GeoPoint): ServiceCentre {
+export function assignServiceCentre(
+  centres: readonly ServiceCentre[],
+  countyCode: string,
+  point: GeoPoint,
+): ServiceCentre {
   const serving = centres.filter((c) => c.servesCounties.includes(countyCode));
   const pool = serving.length > 0 ? serving : centres;
   let best: ServiceCentre | undefined;
@@ -18,6 +22,11 @@ export function assignServiceCentre(centres: readonly ServiceCentre[], countyCod
       bestMetres = m;
     }
   }
-  if (!best) throw new DomainError("the region has no service centre", { ruleId: "QC-R08", kind: "conflict", field: "centreId" });
+  if (!best)
+    throw new DomainError("the region has no service centre", {
+      ruleId: "QC-R08",
+      kind: "conflict",
+      field: "centreId",
+    });
   return best;
 }

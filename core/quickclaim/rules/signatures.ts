@@ -49,7 +49,11 @@ export function addSignature(
   at: string,
 ): { signatures: Signature[]; outcome: SigningOutcome } {
   if (letter === null) {
-    throw new DomainError("there is no determination letter to sign yet", { ruleId: "QC-R04", kind: "conflict", field: "letterHash" });
+    throw new DomainError("there is no determination letter to sign yet", {
+      ruleId: "QC-R04",
+      kind: "conflict",
+      field: "letterHash",
+    });
   }
   if (input.letterHash !== letter.contentHash) {
     throw new DomainError("the letter has changed since it was read: read the current letter and sign again", {
@@ -60,7 +64,11 @@ export function addSignature(
   }
   const current = currentSignatures(signatures, letter.contentHash);
   if (current.some((s) => s.partyId === partyId)) {
-    throw new DomainError("this party has already answered this letter", { ruleId: "QC-R04", kind: "conflict", field: "partyId" });
+    throw new DomainError("this party has already answered this letter", {
+      ruleId: "QC-R04",
+      kind: "conflict",
+      field: "partyId",
+    });
   }
   const reason = input.disputeReason?.trim() ?? "";
   const signature: Signature = {

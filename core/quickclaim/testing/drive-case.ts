@@ -54,7 +54,12 @@ export function claimInput(caseId: string, who: typeof CHEN | typeof WU) {
   return {
     caseId,
     idCard: { name: who.name, residentId: who.residentId, photo: { contentType: "image/jpeg", bytes: JPEG } },
-    bankCard: { number: who.card, holderName: who.name, bankName: "中国建设银行", photo: { contentType: "image/jpeg", bytes: JPEG } },
+    bankCard: {
+      number: who.card,
+      holderName: who.name,
+      bankName: "中国建设银行",
+      photo: { contentType: "image/jpeg", bytes: JPEG },
+    },
   };
 }
 
@@ -71,10 +76,18 @@ export async function driveCase(
   const chen = w.citizen(CHEN.mobile);
   const wu = w.citizen(WU.mobile);
   const { caseId } = await reportAccident(w.deps, demoReport(), chen);
-  const out = { caseId, letterHash: null as string | null, claims: { A: null as string | null, B: null as string | null } };
+  const out = {
+    caseId,
+    letterHash: null as string | null,
+    claims: { A: null as string | null, B: null as string | null },
+  };
   if (!reach("evidence")) return out;
   for (const slot of ["front", "rear", "collision"]) {
-    await addPhoto(w.deps, { caseId, slot, contentType: "image/jpeg", bytes: JPEG, capturedAt: "2026-03-01T05:43:00Z", point: FUDING_POINT }, chen);
+    await addPhoto(
+      w.deps,
+      { caseId, slot, contentType: "image/jpeg", bytes: JPEG, capturedAt: "2026-03-01T05:43:00Z", point: FUDING_POINT },
+      chen,
+    );
   }
   await submitPartyItems(w.deps, { caseId, partyId: "A", items: itemsOf(CHEN) }, chen);
   await submitPartyItems(w.deps, { caseId, partyId: "B", items: itemsOf(WU) }, wu);
@@ -102,7 +115,13 @@ export async function driveCase(
   const losses = o.losses ?? { A: 320_000, B: 80_000 };
   await assessLoss(
     w.deps,
-    { caseId, losses: [{ partyId: "A", vehicleFen: losses.A }, { partyId: "B", vehicleFen: losses.B }] },
+    {
+      caseId,
+      losses: [
+        { partyId: "A", vehicleFen: losses.A },
+        { partyId: "B", vehicleFen: losses.B },
+      ],
+    },
     w.adjuster(WU.insurerId),
   );
   if (!reach("accepted")) return out;

@@ -63,7 +63,11 @@ export class MemoryPhotoStore implements PhotoStore {
   readonly objects = new Map<string, { contentType: string; bytes: Uint8Array }>();
   async put(obj: { key: string; contentType: string; bytes: Uint8Array }) {
     this.objects.set(obj.key, { contentType: obj.contentType, bytes: obj.bytes });
-    return { key: obj.key, sha256: new TestHasher().sha256Hex(Array.from(obj.bytes).join(",")), sizeBytes: obj.bytes.byteLength };
+    return {
+      key: obj.key,
+      sha256: new TestHasher().sha256Hex(Array.from(obj.bytes).join(",")),
+      sizeBytes: obj.bytes.byteLength,
+    };
   }
   async get(key: string) {
     return this.objects.get(key);
@@ -152,7 +156,12 @@ export class FakePaymentGateway implements PaymentGateway {
       this.orders.set(order.requestId, pending);
       return pending;
     }
-    const done: PaymentOutcome = { status: "succeeded", gatewayRef: `gw-${order.requestId}`, amountFen: order.amountFen, paidAt: "2026-03-01T07:00:00.000Z" };
+    const done: PaymentOutcome = {
+      status: "succeeded",
+      gatewayRef: `gw-${order.requestId}`,
+      amountFen: order.amountFen,
+      paidAt: "2026-03-01T07:00:00.000Z",
+    };
     this.orders.set(order.requestId, done);
     this.transfers.push({ requestId: order.requestId, amountFen: order.amountFen, cardNumber: order.payee.cardNumber });
     this.afterExecute?.();
@@ -164,7 +173,12 @@ export class FakePaymentGateway implements PaymentGateway {
   settlePending(amountOf: (requestId: string) => number): void {
     for (const [requestId, o] of this.orders) {
       if (o.status !== "pending") continue;
-      this.orders.set(requestId, { status: "succeeded", gatewayRef: `gw-${requestId}`, amountFen: amountOf(requestId), paidAt: "2026-03-01T07:05:00.000Z" });
+      this.orders.set(requestId, {
+        status: "succeeded",
+        gatewayRef: `gw-${requestId}`,
+        amountFen: amountOf(requestId),
+        paidAt: "2026-03-01T07:05:00.000Z",
+      });
       this.transfers.push({ requestId, amountFen: amountOf(requestId), cardNumber: "" });
     }
   }

@@ -1,4 +1,10 @@
-import { type AuditEntryInput, businessDateOf, DomainError, inRegion, type OutboxEventInput } from "../../kernel/mod.ts";
+import {
+  type AuditEntryInput,
+  businessDateOf,
+  DomainError,
+  inRegion,
+  type OutboxEventInput,
+} from "../../kernel/mod.ts";
 import type { Claim } from "../domain/claim.ts";
 import type { PaymentAttempt } from "../domain/payment-attempt.ts";
 import type { QuickClaimCase } from "../domain/quick-claim-case.ts";
@@ -40,7 +46,15 @@ function checkedUpdate<T extends { version: number }>(map: Map<string, T>, key: 
  * ran, as a process kill before COMMIT would.
  */
 export class InMemoryQuickClaimStore implements QuickClaimUnitOfWork, QuickClaimQueries {
-  #state: State = { cases: new Map(), claims: new Map(), payments: new Map(), surveys: new Map(), serials: new Map(), audit: [], outbox: [] };
+  #state: State = {
+    cases: new Map(),
+    claims: new Map(),
+    payments: new Map(),
+    surveys: new Map(),
+    serials: new Map(),
+    audit: [],
+    outbox: [],
+  };
   #queue: Promise<void> = Promise.resolve();
   crashNextCommit = false;
   commits = 0;
@@ -69,7 +83,14 @@ export class InMemoryQuickClaimStore implements QuickClaimUnitOfWork, QuickClaim
   /** Counts of everything stored, to show that a refused use case wrote nothing. */
   counts(): Record<string, number> {
     const s = this.#state;
-    return { cases: s.cases.size, claims: s.claims.size, payments: s.payments.size, surveys: s.surveys.size, audit: s.audit.length, outbox: s.outbox.length };
+    return {
+      cases: s.cases.size,
+      claims: s.claims.size,
+      payments: s.payments.size,
+      surveys: s.surveys.size,
+      audit: s.audit.length,
+      outbox: s.outbox.length,
+    };
   }
 
   async run<T>(work: (tx: QuickClaimTx) => Promise<T>): Promise<T> {
@@ -118,7 +139,8 @@ export class InMemoryQuickClaimStore implements QuickClaimUnitOfWork, QuickClaim
       claims: {
         get: async (id) => s().claims.get(id),
         getForUpdate: async (id) => s().claims.get(id),
-        findByParty: async (caseId, partyId) => [...s().claims.values()].find((c) => c.caseId === caseId && c.partyId === partyId),
+        findByParty: async (caseId, partyId) =>
+          [...s().claims.values()].find((c) => c.caseId === caseId && c.partyId === partyId),
         listByCase: async (caseId) => [...s().claims.values()].filter((c) => c.caseId === caseId),
         insert: async (c) => {
           if ([...s().claims.values()].some((x) => x.caseId === c.caseId && x.partyId === c.partyId)) {
@@ -131,13 +153,15 @@ export class InMemoryQuickClaimStore implements QuickClaimUnitOfWork, QuickClaim
       payments: {
         getForClaim: async (claimId) => s().payments.get(claimId),
         insert: async (a) => {
-          if (s().payments.has(a.claimId)) throw new DomainError("the claim already has a payment record", { ruleId: "QC-R07", kind: "conflict" });
+          if (s().payments.has(a.claimId))
+            throw new DomainError("the claim already has a payment record", { ruleId: "QC-R07", kind: "conflict" });
           s().payments.set(a.claimId, a);
         },
         update: async (next) => checkedUpdate(s().payments, next.claimId, next, "payment record"),
       },
       surveys: {
-        findByParty: async (caseId, partyId) => [...s().surveys.values()].find((x) => x.caseId === caseId && x.partyId === partyId),
+        findByParty: async (caseId, partyId) =>
+          [...s().surveys.values()].find((x) => x.caseId === caseId && x.partyId === partyId),
         insert: async (x) => {
           s().surveys.set(x.id, x);
         },
@@ -165,17 +189,34 @@ export class InMemoryQuickClaimStore implements QuickClaimUnitOfWork, QuickClaim
       }));
   }
 
-  async adjusterQueue(q: { insurerId: string; regionCodes: readonly string[]; limit: number }): Promise<ClaimSummary[]> {
+  async adjusterQueue(q: {
+    insurerId: string;
+    regionCodes: readonly string[];
+    limit: number;
+  }): Promise<ClaimSummary[]> {
     const who = { id: "q", roles: [], regionCodes: q.regionCodes } as const;
     const open = new Set(["OPEN", "ASSESSED", "ACCEPTED", "PAYING", "PAYMENT_FAILED"]);
     return [...this.#state.claims.values()]
       .filter((cl) => {
         const c = this.#state.cases.get(cl.caseId);
-        return open.has(cl.status) && c !== undefined && inRegion(who, c.regionCode) && c.parties.some((x) => x.items?.insurerId === q.insurerId);
+        return (
+          open.has(cl.status) &&
+          c !== undefined &&
+          inRegion(who, c.regionCode) &&
+          c.parties.some((x) => x.items?.insurerId === q.insurerId)
+        );
       })
       .sort((a, b) => a.openedAt.localeCompare(b.openedAt))
       .slice(0, q.limit)
-      .map((cl) => ({ claimId: cl.id, caseId: cl.caseId, regionCode: cl.regionCode, partyId: cl.partyId, status: cl.status, openedAt: cl.openedAt, payoutFen: cl.payoutFen }));
+      .map((cl) => ({
+        claimId: cl.id,
+        caseId: cl.caseId,
+        regionCode: cl.regionCode,
+        partyId: cl.partyId,
+        status: cl.status,
+        openedAt: cl.openedAt,
+        payoutFen: cl.payoutFen,
+      }));
   }
 
   async stalePayments(q: { before: string; limit: number }): Promise<string[]> {
@@ -201,9 +242,25 @@ export class InMemoryQuickClaimStore implements QuickClaimUnitOfWork, QuickClaim
       const claims = [...this.#state.claims.values()].filter((cl) => ids.has(cl.caseId) && keyOf(cl) === key);
       const surveys = [...this.#state.surveys.values()].filter((x) => ids.has(x.caseId) && keyOf(x) === key);
       const inputs = aggregateFigureInputs(
-        mine.map((c) => ({ centreId: c.centreId, countyCode: c.regionCode, reportedAt: c.reportedAt, determinedAt: c.determinedAt, disputed: c.disputedAt !== null })),
-        claims.map((cl) => ({ centreId: cl.centreId, countyCode: cl.regionCode, openedAt: cl.openedAt, paidAt: cl.paidAt })),
-        surveys.map((x) => ({ centreId: x.centreId, countyCode: x.regionCode, satisfied: x.satisfied, suggestion: x.suggestion })),
+        mine.map((c) => ({
+          centreId: c.centreId,
+          countyCode: c.regionCode,
+          reportedAt: c.reportedAt,
+          determinedAt: c.determinedAt,
+          disputed: c.disputedAt !== null,
+        })),
+        claims.map((cl) => ({
+          centreId: cl.centreId,
+          countyCode: cl.regionCode,
+          openedAt: cl.openedAt,
+          paidAt: cl.paidAt,
+        })),
+        surveys.map((x) => ({
+          centreId: x.centreId,
+          countyCode: x.regionCode,
+          satisfied: x.satisfied,
+          suggestion: x.suggestion,
+        })),
       );
       const recentSuggestions = surveys
         .filter((x) => x.suggestion !== null)

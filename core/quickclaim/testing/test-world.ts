@@ -69,7 +69,12 @@ export function createTestWorld(policy: QuickClaimPolicy = ningdeQuickClaimPolic
   const photos = new MemoryPhotoStore();
   const notifier = new RecordingNotifier();
   const blindIndex = new TestBlindIndexer();
-  police.officers.set("police:fd-01", { id: "fd-01", name: "郑警官", badgeNo: "350982-0123", unit: "福鼎市公安局交警大队" });
+  police.officers.set("police:fd-01", {
+    id: "fd-01",
+    name: "郑警官",
+    badgeNo: "350982-0123",
+    unit: "福鼎市公安局交警大队",
+  });
   insurer.covers.set("闽J8K627", {
     compulsory: { insurerId: CHEN.insurerId, policyNo: "PDZA2026350900001111" },
     commercialThirdParty: { insurerId: CHEN.insurerId, policyNo: "PDAA2026350900001112", limitFen: 100_000_000 },
@@ -103,10 +108,20 @@ export function createTestWorld(policy: QuickClaimPolicy = ningdeQuickClaimPolic
     video,
     photos,
     notifier,
-    citizen: (mobile) => ({ id: `citizen:${mobile}`, roles: ["citizen"], regionCodes: [], subjectRef: blindIndex.index("mobile", mobile) }),
+    citizen: (mobile) => ({
+      id: `citizen:${mobile}`,
+      roles: ["citizen"],
+      regionCodes: [],
+      subjectRef: blindIndex.index("mobile", mobile),
+    }),
     officer: { id: "police:fd-01", roles: ["police"], regionCodes: ["350982"] },
     clerk: { id: "clerk:fd-07", roles: ["clerk"], regionCodes: ["350982"] },
-    adjuster: (insurerId) => ({ id: `adjuster:${insurerId}`, roles: ["adjuster"], institutionId: insurerId, regionCodes: ["350900"] }),
+    adjuster: (insurerId) => ({
+      id: `adjuster:${insurerId}`,
+      roles: ["adjuster"],
+      institutionId: insurerId,
+      regionCodes: ["350900"],
+    }),
     regulator: { id: "regulator:nd", roles: ["regulator"], regionCodes: ["350900"] },
     system: { id: "system", roles: ["platform_admin"], regionCodes: ["350900"] },
   };

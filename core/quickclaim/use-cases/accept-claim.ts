@@ -32,7 +32,16 @@ export async function acceptClaim(
     for (const insurerId of insurers) {
       const lines = before.claim.lines.filter((l) => l.insurerId === insurerId);
       const amountFen = lines.reduce((s, l) => s + l.amountFen, 0);
-      answers.push([insurerId, await deps.insurer.acceptClaim({ insurerId, claimId: before.claim.id, caseId: before.claim.caseId, lines, amountFen })]);
+      answers.push([
+        insurerId,
+        await deps.insurer.acceptClaim({
+          insurerId,
+          claimId: before.claim.id,
+          caseId: before.claim.caseId,
+          lines,
+          amountFen,
+        }),
+      ]);
     }
   } catch (e) {
     throw new DomainError("an insurer is not answering; the claim waits for acceptance", {
@@ -45,7 +54,11 @@ export async function acceptClaim(
   return deps.uow.run(async (tx) => {
     const { claim, theCase } = await lockClaim(tx, input.claimId, p);
     if (claim.version !== before.claim.version) {
-      throw new DomainError("the claim changed while the insurers were asked; ask again", { ruleId: "QC-R07", kind: "conflict", field: "status" });
+      throw new DomainError("the claim changed while the insurers were asked; ask again", {
+        ruleId: "QC-R07",
+        kind: "conflict",
+        field: "status",
+      });
     }
     const at = deps.clock.now().toISOString();
     const acceptances: InsurerAcceptance[] = answers.map(([insurerId, a]) =>
@@ -55,7 +68,13 @@ export async function acceptClaim(
     );
     const allAccepted = acceptances.every((a) => a.state === "accepted");
     const status = allAccepted ? claimTransition(claim.status, "accept") : claim.status;
-    await tx.claims.update({ ...claim, status, acceptances, acceptedAt: allAccepted ? at : null, version: claim.version + 1 });
+    await tx.claims.update({
+      ...claim,
+      status,
+      acceptances,
+      acceptedAt: allAccepted ? at : null,
+      version: claim.version + 1,
+    });
     await recordChange(tx, p, {
       regionCode: claim.regionCode,
       action: allAccepted ? "quickclaim.claim.accept" : "quickclaim.claim.decline",

@@ -49,7 +49,10 @@ export async function addPhoto(
   assertCollectingEvidence(before);
   const params = paramsAsOf(deps.policy, before.accidentDate);
   if (!params.photoSlots.some((s) => s.id === input.slot)) {
-    throw new DomainError(`slot must be one of ${params.photoSlots.map((s) => s.id).join(", ")}`, { ruleId: RULE, field: "slot" });
+    throw new DomainError(`slot must be one of ${params.photoSlots.map((s) => s.id).join(", ")}`, {
+      ruleId: RULE,
+      field: "slot",
+    });
   }
   const contentType = input.contentType.toLowerCase().split(";")[0]?.trim() ?? "";
   checkPhotoFile(contentType, input.bytes.byteLength, params);
@@ -84,14 +87,22 @@ export async function addPhoto(
     const c = await tx.cases.getForUpdate(before.id);
     if (!c) throw new DomainError("case not found", { ruleId: "KRN-R06", kind: "not_found" });
     assertCollectingEvidence(c);
-    await tx.cases.update({ ...c, photos: [...c.photos.filter((x) => x.slot !== photo.slot), photo], version: c.version + 1 });
+    await tx.cases.update({
+      ...c,
+      photos: [...c.photos.filter((x) => x.slot !== photo.slot), photo],
+      version: c.version + 1,
+    });
     await recordChange(tx, p, {
       regionCode: c.regionCode,
       action: "quickclaim.case.add_photo",
       objectType: "quickclaim.case",
       objectId: c.id,
       detail: { photoId, slot: photo.slot, flags: flags.map((f) => f.code) },
-      event: { type: "quickclaim.case.photo_added", aggregateId: c.id, payload: { caseId: c.id, photoId, slot: photo.slot } },
+      event: {
+        type: "quickclaim.case.photo_added",
+        aggregateId: c.id,
+        payload: { caseId: c.id, photoId, slot: photo.slot },
+      },
     });
   });
   return { photoId, slot: photo.slot, flags };

@@ -38,13 +38,28 @@ export type AssessLossInput = v.InferInput<typeof assessLossInput>;
 export interface AssessLossResult {
   readonly plan: PayoutPlan;
   readonly mutual: MutualVerdict;
-  readonly claims: readonly { readonly claimId: string; readonly partyId: string; readonly status: ClaimStatus; readonly payoutFen: number }[];
+  readonly claims: readonly {
+    readonly claimId: string;
+    readonly partyId: string;
+    readonly status: ClaimStatus;
+    readonly payoutFen: number;
+  }[];
 }
 
 function assertAssessable(c: QuickClaimCase): void {
   caseTransition(c.status, "assess", RULE);
-  if (!isBinding(c.letter, c.signatures, c.parties.map((x) => x.id))) {
-    throw new DomainError("the determination is not signed by every party", { ruleId: "QC-R04", kind: "conflict", field: "status" });
+  if (
+    !isBinding(
+      c.letter,
+      c.signatures,
+      c.parties.map((x) => x.id),
+    )
+  ) {
+    throw new DomainError("the determination is not signed by every party", {
+      ruleId: "QC-R04",
+      kind: "conflict",
+      field: "status",
+    });
   }
 }
 
@@ -95,7 +110,12 @@ export async function assessLoss(
       throw new DomainError(`give party ${party.id}'s loss exactly once`, { ruleId: RULE, field: "losses" });
     }
     const l = found[0] as (typeof input.losses)[number];
-    return { partyId: party.id, vehicleFen: l.vehicleFen, otherPropertyFen: l.otherPropertyFen, medicalFen: l.medicalFen };
+    return {
+      partyId: party.id,
+      vehicleFen: l.vehicleFen,
+      otherPropertyFen: l.otherPropertyFen,
+      medicalFen: l.medicalFen,
+    };
   });
   if (input.losses.length !== peek.parties.length) {
     throw new DomainError("losses name a party that is not in the case", { ruleId: RULE, field: "losses" });
@@ -117,7 +137,12 @@ export async function assessLoss(
       params.maxParties,
     );
     if (!verdict.remote) {
-      await takeCaseOffline(tx, p, c, { at, by: p.id, ruleId: "QC-R01", reasons: verdict.reasons.map((r) => r.message) });
+      await takeCaseOffline(tx, p, c, {
+        at,
+        by: p.id,
+        ruleId: "QC-R01",
+        reasons: verdict.reasons.map((r) => r.message),
+      });
       return { offline: verdict.reasons };
     }
     const current = currentSignatures(c.signatures, (c.letter as { contentHash: string }).contentHash);
@@ -130,7 +155,9 @@ export async function assessLoss(
           partyId: party.id,
           liabilityBp: share,
           compulsoryInsurerId: cov.compulsory?.insurerId ?? null,
-          commercial: cov.commercialThirdParty ? { insurerId: cov.commercialThirdParty.insurerId, limitFen: cov.commercialThirdParty.limitFen } : null,
+          commercial: cov.commercialThirdParty
+            ? { insurerId: cov.commercialThirdParty.insurerId, limitFen: cov.commercialThirdParty.limitFen }
+            : null,
           vehicleLossFen: loss.vehicleFen,
           otherPropertyLossFen: loss.otherPropertyFen,
           medicalLossFen: loss.medicalFen,
@@ -152,7 +179,15 @@ export async function assessLoss(
       const victim = plan.victims.find((x) => x.partyId === cl.partyId);
       const payoutFen = victim?.insurerPaidFen ?? 0;
       const status = claimTransition(cl.status, payoutFen > 0 ? "assess" : "assessNothing");
-      await tx.claims.update({ ...cl, status, payoutFen, lines: victim?.lines ?? [], acceptances: [], assessedAt: at, version: cl.version + 1 });
+      await tx.claims.update({
+        ...cl,
+        status,
+        payoutFen,
+        lines: victim?.lines ?? [],
+        acceptances: [],
+        assessedAt: at,
+        version: cl.version + 1,
+      });
       claimResults.push({ claimId: cl.id, partyId: cl.partyId, status, payoutFen });
     }
     await recordChange(tx, p, {
@@ -160,11 +195,20 @@ export async function assessLoss(
       action: "quickclaim.case.assess",
       objectType: "quickclaim.case",
       objectId: c.id,
-      detail: { mode: plan.mode, totalPropertyFen, totalInjuryFen, claims: claimResults.map((x) => [x.claimId, x.payoutFen]) },
+      detail: {
+        mode: plan.mode,
+        totalPropertyFen,
+        totalInjuryFen,
+        claims: claimResults.map((x) => [x.claimId, x.payoutFen]),
+      },
       event: {
         type: "quickclaim.case.assessed",
         aggregateId: c.id,
-        payload: { caseId: c.id, mode: plan.mode, claims: claimResults.map((x) => ({ claimId: x.claimId, status: x.status, payoutFen: x.payoutFen })) },
+        payload: {
+          caseId: c.id,
+          mode: plan.mode,
+          claims: claimResults.map((x) => ({ claimId: x.claimId, status: x.status, payoutFen: x.payoutFen })),
+        },
       },
     });
     return { plan, mutual, claims: claimResults };

@@ -31,16 +31,30 @@ describe("一键理赔 one-click claim, assessment and insurer acceptance (QC-R0
 
   it("互碰自赔: 50/50 scrape within 2,000 yuan each, both consented → each insurer pays its own insured", async () => {
     const w = createTestWorld();
-    const { claims } = await driveCase(w, "assessed", { form: "both_equal", faultPartyId: null, mutualConsent: true, losses: { A: 150_000, B: 180_000 } });
+    const { claims } = await driveCase(w, "assessed", {
+      form: "both_equal",
+      faultPartyId: null,
+      mutualConsent: true,
+      losses: { A: 150_000, B: 180_000 },
+    });
     const a = w.store.claim(claims.A as string);
     const b = w.store.claim(claims.B as string);
-    expect(a?.lines).toEqual([{ payerPartyId: "A", insurerId: CHEN.insurerId, cover: "mutual", head: "property", amountFen: 150_000 }]);
-    expect(b?.lines).toEqual([{ payerPartyId: "B", insurerId: WU.insurerId, cover: "mutual", head: "property", amountFen: 180_000 }]);
+    expect(a?.lines).toEqual([
+      { payerPartyId: "A", insurerId: CHEN.insurerId, cover: "mutual", head: "property", amountFen: 150_000 },
+    ]);
+    expect(b?.lines).toEqual([
+      { payerPartyId: "B", insurerId: WU.insurerId, cover: "mutual", head: "property", amountFen: 180_000 },
+    ]);
   });
 
   it("the same 50/50 scrape without consent falls back to 交强险 first (QC-R05)", async () => {
     const w = createTestWorld();
-    const { caseId } = await driveCase(w, "assessed", { form: "both_equal", faultPartyId: null, mutualConsent: false, losses: { A: 150_000, B: 180_000 } });
+    const { caseId } = await driveCase(w, "assessed", {
+      form: "both_equal",
+      faultPartyId: null,
+      mutualConsent: false,
+      losses: { A: 150_000, B: 180_000 },
+    });
     expect(w.store.case(caseId)?.assessment?.plan.mode).toBe("compulsory-first");
   });
 
@@ -68,7 +82,11 @@ describe("一键理赔 one-click claim, assessment and insurer acceptance (QC-R0
     const { claims } = await driveCase(w, "assessed");
     w.insurer.failing = true;
     const before = w.store.counts();
-    expect(await refusal(acceptClaim(w.deps, { claimId: claims.A }, w.system))).toEqual(["KRN-R10", "unavailable", undefined]);
+    expect(await refusal(acceptClaim(w.deps, { claimId: claims.A }, w.system))).toEqual([
+      "KRN-R10",
+      "unavailable",
+      undefined,
+    ]);
     expect(w.store.counts()).toEqual(before);
   });
 
@@ -81,18 +99,21 @@ describe("一键理赔 one-click claim, assessment and insurer acceptance (QC-R0
       expect(r).toEqual(["QC-R01", "validation", "losses.property"]);
       const c = w.store.case(caseId);
       expect([c?.status, c?.offline?.fromStatus, c?.signatures]).toEqual(["OFFLINE", "CLAIMING", signedBefore]);
-      expect([w.store.claim(claims.A as string)?.status, w.store.claim(claims.B as string)?.status]).toEqual(["WITHDRAWN", "WITHDRAWN"]);
+      expect([w.store.claim(claims.A as string)?.status, w.store.claim(claims.B as string)?.status]).toEqual([
+        "WITHDRAWN",
+        "WITHDRAWN",
+      ]);
       expect(w.gateway.transfers).toEqual([]);
     });
 
     it("an injury of 2,000 yuan is over the injury cap: OFFLINE", async () => {
       const w = createTestWorld();
       const { caseId } = await driveCase(w, "claimed");
-      expect(await refusal(assessLoss(w.deps, losses(caseId, 100_000, 0, { medicalFen: 200_000 }), w.adjuster(WU.insurerId)))).toEqual([
-        "QC-R01",
-        "validation",
-        "losses.medical",
-      ]);
+      expect(
+        await refusal(
+          assessLoss(w.deps, losses(caseId, 100_000, 0, { medicalFen: 200_000 }), w.adjuster(WU.insurerId)),
+        ),
+      ).toEqual(["QC-R01", "validation", "losses.medical"]);
     });
   });
 
@@ -101,7 +122,11 @@ describe("一键理赔 one-click claim, assessment and insurer acceptance (QC-R0
       const w = createTestWorld();
       const { caseId } = await driveCase(w, "determined");
       const before = w.store.counts();
-      expect(await refusal(openClaim(w.deps, claimInput(caseId, CHEN), w.citizen(CHEN.mobile)))).toEqual(["QC-R04", "conflict", "status"]);
+      expect(await refusal(openClaim(w.deps, claimInput(caseId, CHEN), w.citizen(CHEN.mobile)))).toEqual([
+        "QC-R04",
+        "conflict",
+        "status",
+      ]);
       expect([w.store.counts(), w.photos.objects.size]).toEqual([before, 3]); // only the 3 scene photos
     });
 
@@ -109,28 +134,74 @@ describe("一键理赔 one-click claim, assessment and insurer acceptance (QC-R0
       const w = createTestWorld();
       const { caseId } = await driveCase(w, "claimed");
       const before = w.store.counts();
-      expect(await refusal(openClaim(w.deps, claimInput(caseId, CHEN), w.citizen(CHEN.mobile)))).toEqual(["QC-R07", "conflict", "caseId"]);
+      expect(await refusal(openClaim(w.deps, claimInput(caseId, CHEN), w.citizen(CHEN.mobile)))).toEqual([
+        "QC-R07",
+        "conflict",
+        "caseId",
+      ]);
       expect(w.store.counts()).toEqual(before);
     });
 
     it.each([
-      ["an invalid bank card (Luhn)", (i: ReturnType<typeof claimInput>) => ({ ...i, bankCard: { ...i.bankCard, number: "6222021234567890127" } }), ["QC-R02", "validation", "bankCard.number"]],
-      ["an invalid ID number", (i: ReturnType<typeof claimInput>) => ({ ...i, idCard: { ...i.idCard, residentId: "35098219750908202X" } }), ["QC-R02", "validation", "idCard.residentId"]],
-      ["someone else's ID card", (i: ReturnType<typeof claimInput>) => ({ ...i, idCard: { ...i.idCard, name: WU.name, residentId: WU.residentId } }), ["QC-R07", "validation", "idCard.residentId"]],
-      ["a card held by someone else", (i: ReturnType<typeof claimInput>) => ({ ...i, bankCard: { ...i.bankCard, holderName: WU.name } }), ["QC-R07", "validation", "bankCard.holderName"]],
-      ["an ID photo that is a PDF", (i: ReturnType<typeof claimInput>) => ({ ...i, idCard: { ...i.idCard, photo: { contentType: "application/pdf", bytes: new Uint8Array([1]) } } }), ["QC-R02", "validation", "photo.contentType"]],
+      [
+        "an invalid bank card (Luhn)",
+        (i: ReturnType<typeof claimInput>) => ({ ...i, bankCard: { ...i.bankCard, number: "6222021234567890127" } }),
+        ["QC-R02", "validation", "bankCard.number"],
+      ],
+      [
+        "an invalid ID number",
+        (i: ReturnType<typeof claimInput>) => ({ ...i, idCard: { ...i.idCard, residentId: "35098219750908202X" } }),
+        ["QC-R02", "validation", "idCard.residentId"],
+      ],
+      [
+        "someone else's ID card",
+        (i: ReturnType<typeof claimInput>) => ({
+          ...i,
+          idCard: { ...i.idCard, name: WU.name, residentId: WU.residentId },
+        }),
+        ["QC-R07", "validation", "idCard.residentId"],
+      ],
+      [
+        "a card held by someone else",
+        (i: ReturnType<typeof claimInput>) => ({ ...i, bankCard: { ...i.bankCard, holderName: WU.name } }),
+        ["QC-R07", "validation", "bankCard.holderName"],
+      ],
+      [
+        "an ID photo that is a PDF",
+        (i: ReturnType<typeof claimInput>) => ({
+          ...i,
+          idCard: { ...i.idCard, photo: { contentType: "application/pdf", bytes: new Uint8Array([1]) } },
+        }),
+        ["QC-R02", "validation", "photo.contentType"],
+      ],
     ])("%s", async (_title, change, expected) => {
       const w = createTestWorld();
       const { caseId } = await driveCase(w, "agreed");
       const before = w.store.counts();
-      expect(await refusal(openClaim(w.deps, change(claimInput(caseId, CHEN)), w.citizen(CHEN.mobile)))).toEqual(expected);
+      expect(await refusal(openClaim(w.deps, change(claimInput(caseId, CHEN)), w.citizen(CHEN.mobile)))).toEqual(
+        expected,
+      );
       expect([w.store.counts(), w.photos.objects.size]).toEqual([before, 3]);
     });
 
     it.each([
       ["a negative loss", (id: string) => losses(id, -1, 100), ["QC-R05", "validation", "losses.0.vehicleFen"]],
-      ["a loss in yuan with decimals instead of fen", (id: string) => losses(id, 3200.5, 100), ["QC-R05", "validation", "losses.0.vehicleFen"]],
-      ["a party missing", (id: string) => ({ caseId: id, losses: [{ partyId: "A", vehicleFen: 1 }, { partyId: "C", vehicleFen: 1 }] }), ["QC-R05", "validation", "losses"]],
+      [
+        "a loss in yuan with decimals instead of fen",
+        (id: string) => losses(id, 3200.5, 100),
+        ["QC-R05", "validation", "losses.0.vehicleFen"],
+      ],
+      [
+        "a party missing",
+        (id: string) => ({
+          caseId: id,
+          losses: [
+            { partyId: "A", vehicleFen: 1 },
+            { partyId: "C", vehicleFen: 1 },
+          ],
+        }),
+        ["QC-R05", "validation", "losses"],
+      ],
     ])("assessment with %s", async (_title, input, expected) => {
       const w = createTestWorld();
       const { caseId } = await driveCase(w, "claimed");
@@ -142,7 +213,11 @@ describe("一键理赔 one-click claim, assessment and insurer acceptance (QC-R0
     it("assessment by an adjuster of an insurer not in the case: not found", async () => {
       const w = createTestWorld();
       const { caseId } = await driveCase(w, "claimed");
-      expect(await refusal(assessLoss(w.deps, losses(caseId, 1, 1), w.adjuster("cpic-ningde")))).toEqual(["KRN-R06", "not_found", undefined]);
+      expect(await refusal(assessLoss(w.deps, losses(caseId, 1, 1), w.adjuster("cpic-ningde")))).toEqual([
+        "KRN-R06",
+        "not_found",
+        undefined,
+      ]);
     });
   });
 });

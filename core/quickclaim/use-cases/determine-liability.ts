@@ -75,7 +75,10 @@ export async function determineLiability(
   requireViewer(p, peek, ["police"], "determine liability");
   const officer = await deps.police.officer(p.id);
   if (!officer) {
-    throw new DomainError("the police desk does not know you as an officer on duty", { ruleId: RULE, kind: "forbidden" });
+    throw new DomainError("the police desk does not know you as an officer on duty", {
+      ruleId: RULE,
+      kind: "forbidden",
+    });
   }
 
   return deps.uow.run(async (tx) => {
@@ -86,7 +89,11 @@ export async function determineLiability(
     const at = now.toISOString();
     const params = paramsAsOf(deps.policy, c.accidentDate);
     const circumstances = withFindings(c.circumstances, input.findings);
-    const verdict = checkRemoteHandling({ partyCount: c.parties.length, circumstances }, params.remoteLimits, params.maxParties);
+    const verdict = checkRemoteHandling(
+      { partyCount: c.parties.length, circumstances },
+      params.remoteLimits,
+      params.maxParties,
+    );
     if (!verdict.remote) {
       const reasons = verdict.reasons.map((r) => r.message);
       await takeCaseOffline(tx, p, { ...c, circumstances }, { at, by: p.id, ruleId: "QC-R01", reasons });
@@ -94,9 +101,13 @@ export async function determineLiability(
     }
 
     const partyIds = c.parties.map((x) => x.id);
-    const suggestion = suggestLiability({ form: input.form, partyIds, faultPartyId: input.faultPartyId }, params.liabilityShares);
+    const suggestion = suggestLiability(
+      { form: input.form, partyIds, faultPartyId: input.faultPartyId },
+      params.liabilityShares,
+    );
     const { decision, overrideReason } = decideLiability(partyIds, suggestion, input.override);
-    const number = c.letter?.number ?? (await newLetterNumber(tx, deps.policy.regionCode, params.letterNumberPrefix, now));
+    const number =
+      c.letter?.number ?? (await newLetterNumber(tx, deps.policy.regionCode, params.letterNumberPrefix, now));
     const content: LetterContent = {
       number,
       version: (c.letter?.version ?? 0) + 1,
@@ -118,7 +129,15 @@ export async function determineLiability(
       ...c,
       status,
       circumstances,
-      determination: { form: input.form, faultPartyId: input.faultPartyId, suggestion, decision, overrideReason, officerId: officer.id, at },
+      determination: {
+        form: input.form,
+        faultPartyId: input.faultPartyId,
+        suggestion,
+        decision,
+        overrideReason,
+        officerId: officer.id,
+        at,
+      },
       letter,
       letterHistory: [
         ...c.letterHistory.map((h) => (h.replacedAt === null ? { ...h, replacedAt: at } : h)),

@@ -23,14 +23,20 @@ describe("QC-R02 两步操作 step 1: three photos and five items", () => {
     const w = createTestWorld();
     const { caseId } = await driveCase(w, "evidence");
     expect(w.store.case(caseId)?.status).toBe("EVIDENCE_SUBMITTED");
-    expect(w.store.outbox.some((e) => e.type === "quickclaim.case.evidence_submitted" && e.aggregateId === caseId)).toBe(true);
+    expect(
+      w.store.outbox.some((e) => e.type === "quickclaim.case.evidence_submitted" && e.aggregateId === caseId),
+    ).toBe(true);
     expect(w.photos.objects.size).toBe(3);
   });
 
   it("flags a photo taken 2 km away and an hour later for the officer, without refusing it", async () => {
     const w = createTestWorld();
     const { caseId } = await driveCase(w, "reported");
-    const r = await addPhoto(w.deps, photo(caseId, { capturedAt: "2026-03-01T06:50:00Z", point: { lat: 27.111, lng: 120.2014 } }), w.citizen(CHEN.mobile));
+    const r = await addPhoto(
+      w.deps,
+      photo(caseId, { capturedAt: "2026-03-01T06:50:00Z", point: { lat: 27.111, lng: 120.2014 } }),
+      w.citizen(CHEN.mobile),
+    );
     expect(r.flags.map((f) => f.code)).toEqual(["time", "distance"]);
   });
 
@@ -38,11 +44,9 @@ describe("QC-R02 两步操作 step 1: three photos and five items", () => {
     const w = createTestWorld();
     const { caseId } = await driveCase(w, "reported");
     await submitPartyItems(w.deps, { caseId, partyId: "B", items: itemsOf(WU) }, w.clerk);
-    expect(await refusal(submitPartyItems(w.deps, { caseId, partyId: "B", items: itemsOf(WU) }, w.citizen(CHEN.mobile)))).toEqual([
-      "KRN-R06",
-      "forbidden",
-      "partyId",
-    ]);
+    expect(
+      await refusal(submitPartyItems(w.deps, { caseId, partyId: "B", items: itemsOf(WU) }, w.citizen(CHEN.mobile))),
+    ).toEqual(["KRN-R06", "forbidden", "partyId"]);
   });
 
   it("masks the other party's mobile and licence number, shows a party its own (KRN-R04)", async () => {
@@ -59,8 +63,16 @@ describe("QC-R02 两步操作 step 1: three photos and five items", () => {
   it("someone outside the case cannot see it: not found (KRN-R06)", async () => {
     const w = createTestWorld();
     const { caseId } = await driveCase(w, "reported");
-    expect(await refusal(getCase(w.deps, { caseId }, w.citizen("13700000000")))).toEqual(["KRN-R06", "not_found", undefined]);
-    expect(await refusal(getCase(w.deps, { caseId }, w.adjuster("other-insurer")))).toEqual(["KRN-R06", "not_found", undefined]);
+    expect(await refusal(getCase(w.deps, { caseId }, w.citizen("13700000000")))).toEqual([
+      "KRN-R06",
+      "not_found",
+      undefined,
+    ]);
+    expect(await refusal(getCase(w.deps, { caseId }, w.adjuster("other-insurer")))).toEqual([
+      "KRN-R06",
+      "not_found",
+      undefined,
+    ]);
   });
 
   describe("bad input: a clear QC-R02 refusal naming the field, nothing written", () => {
@@ -74,7 +86,11 @@ describe("QC-R02 两步操作 step 1: three photos and five items", () => {
       const w = createTestWorld();
       const { caseId } = await driveCase(w, "reported");
       const before = w.store.counts();
-      expect(await refusal(addPhoto(w.deps, photo(caseId, change), w.citizen(CHEN.mobile)))).toEqual(["QC-R02", "validation", field]);
+      expect(await refusal(addPhoto(w.deps, photo(caseId, change), w.citizen(CHEN.mobile)))).toEqual([
+        "QC-R02",
+        "validation",
+        field,
+      ]);
       expect(w.store.counts()).toEqual(before);
       expect(w.photos.objects.size).toBe(0);
     });
@@ -89,7 +105,11 @@ describe("QC-R02 两步操作 step 1: three photos and five items", () => {
       const { caseId } = await driveCase(w, "reported");
       const before = w.store.counts();
       const input = { caseId, partyId: "A", items: { ...itemsOf(CHEN), ...change } };
-      expect(await refusal(submitPartyItems(w.deps, input, w.citizen(CHEN.mobile)))).toEqual(["QC-R02", "validation", field]);
+      expect(await refusal(submitPartyItems(w.deps, input, w.citizen(CHEN.mobile)))).toEqual([
+        "QC-R02",
+        "validation",
+        field,
+      ]);
       expect(w.store.counts()).toEqual(before);
     });
 
@@ -99,7 +119,11 @@ describe("QC-R02 两步操作 step 1: three photos and five items", () => {
       await addPhoto(w.deps, photo(caseId), w.citizen(CHEN.mobile));
       await submitPartyItems(w.deps, { caseId, partyId: "A", items: itemsOf(CHEN) }, w.citizen(CHEN.mobile));
       const before = w.store.counts();
-      expect(await refusal(submitEvidence(w.deps, { caseId }, w.citizen(CHEN.mobile)))).toEqual(["QC-R02", "validation", "photos.rear"]);
+      expect(await refusal(submitEvidence(w.deps, { caseId }, w.citizen(CHEN.mobile)))).toEqual([
+        "QC-R02",
+        "validation",
+        "photos.rear",
+      ]);
       expect(w.store.counts()).toEqual(before);
       const view = await getCase(w.deps, { caseId }, w.citizen(CHEN.mobile));
       expect(view.missingEvidence.map((m) => m.field)).toEqual(["photos.rear", "photos.collision", "parties.B.items"]);
@@ -108,7 +132,11 @@ describe("QC-R02 两步操作 step 1: three photos and five items", () => {
     it("refuses a photo once evidence is submitted (conflict)", async () => {
       const w = createTestWorld();
       const { caseId } = await driveCase(w, "evidence");
-      expect(await refusal(addPhoto(w.deps, photo(caseId), w.citizen(CHEN.mobile)))).toEqual(["QC-R02", "conflict", "status"]);
+      expect(await refusal(addPhoto(w.deps, photo(caseId), w.citizen(CHEN.mobile)))).toEqual([
+        "QC-R02",
+        "conflict",
+        "status",
+      ]);
     });
   });
 });

@@ -14,7 +14,11 @@ export const getCaseInput = v.object({ caseId: idField });
 export interface ClaimView extends Omit<Claim, "claimant" | "bankCard"> {
   readonly claimant: { readonly name: string; readonly residentId: string };
   readonly bankCard: { readonly number: string; readonly holderName: string; readonly bankName: string | null };
-  readonly payment: { readonly state: PaymentAttempt["state"]; readonly attemptNo: number; readonly requestId: string } | null;
+  readonly payment: {
+    readonly state: PaymentAttempt["state"];
+    readonly attemptNo: number;
+    readonly requestId: string;
+  } | null;
 }
 
 export interface CaseView extends Omit<QuickClaimCase, "parties"> {
@@ -31,7 +35,11 @@ export interface CaseView extends Omit<QuickClaimCase, "parties"> {
  * The case as its viewer may see it (KRN-R06). C2 data — mobiles, licence and ID numbers, bank
  * cards — is masked for everyone but its subject (KRN-R04): a party sees its own in full.
  */
-export async function getCase(deps: Pick<QuickClaimDeps, "uow" | "policy">, rawInput: unknown, p: Principal): Promise<CaseView> {
+export async function getCase(
+  deps: Pick<QuickClaimDeps, "uow" | "policy">,
+  rawInput: unknown,
+  p: Principal,
+): Promise<CaseView> {
   const input = parseInput(getCaseInput, rawInput, "KRN-R06");
   return deps.uow.run(async (tx) => {
     const c = await tx.cases.get(input.caseId);
@@ -58,7 +66,10 @@ export async function getCase(deps: Pick<QuickClaimDeps, "uow" | "policy">, rawI
       const attempt = await tx.payments.getForClaim(cl.id);
       claimViews.push({
         ...cl,
-        claimant: { name: cl.claimant.name, residentId: own ? cl.claimant.residentId : maskResidentId(cl.claimant.residentId) },
+        claimant: {
+          name: cl.claimant.name,
+          residentId: own ? cl.claimant.residentId : maskResidentId(cl.claimant.residentId),
+        },
         bankCard: {
           number: own ? cl.bankCard.number : maskBankCard(cl.bankCard.number),
           holderName: cl.bankCard.holderName,

@@ -55,7 +55,11 @@ export async function lookupSurveillance(
       objectType: "quickclaim.case",
       objectId: locked.id,
       detail: { clips: clips.length },
-      event: { type: "quickclaim.case.video_looked_up", aggregateId: locked.id, payload: { caseId: locked.id, clips: clips.length } },
+      event: {
+        type: "quickclaim.case.video_looked_up",
+        aggregateId: locked.id,
+        payload: { caseId: locked.id, clips: clips.length },
+      },
     });
   });
   return { clips: lookup.clips };

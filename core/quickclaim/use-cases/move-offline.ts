@@ -66,7 +66,12 @@ export async function moveOffline(
   return deps.uow.run(async (tx) => {
     const c = await lockCase(tx, input.caseId, p);
     requireViewer(p, c, ["police", "clerk", "platform"], "move a case offline");
-    await takeCaseOffline(tx, p, c, { at: deps.clock.now().toISOString(), by: p.id, ruleId: "QC-R01", reasons: [input.reason] });
+    await takeCaseOffline(tx, p, c, {
+      at: deps.clock.now().toISOString(),
+      by: p.id,
+      ruleId: "QC-R01",
+      reasons: [input.reason],
+    });
     return { status: "OFFLINE" as const };
   });
 }

@@ -23,7 +23,11 @@ const file = v.object({
 
 export const openClaimInput = v.object({
   caseId: idField,
-  idCard: v.object({ name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40)), residentId: v.pipe(v.string(), v.maxLength(30)), photo: file }),
+  idCard: v.object({
+    name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40)),
+    residentId: v.pipe(v.string(), v.maxLength(30)),
+    photo: file,
+  }),
   bankCard: v.object({
     number: v.pipe(v.string(), v.maxLength(30)),
     holderName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40)),
@@ -46,7 +50,13 @@ async function assertMayClaim(
   c: QuickClaimCase,
   partyId: string,
 ): Promise<PartyItems> {
-  const agreed = (c.status === "AGREED" || c.status === "CLAIMING") && isBinding(c.letter, c.signatures, c.parties.map((x) => x.id));
+  const agreed =
+    (c.status === "AGREED" || c.status === "CLAIMING") &&
+    isBinding(
+      c.letter,
+      c.signatures,
+      c.parties.map((x) => x.id),
+    );
   if (!agreed) {
     throw new DomainError("a claim can be made only after every party has signed the determination", {
       ruleId: "QC-R04",
@@ -77,7 +87,9 @@ export async function openClaim(
   const peek = await deps.uow.run((tx) => readCase(tx, input.caseId, p));
   const party = requireOwnParty(p, peek, "claim");
   const items = await deps.uow.run((tx) => assertMayClaim(tx, peek, party.id));
-  const residentId = asRule("QC-R02", () => validateResidentId(input.idCard.residentId, { asOf: peek.accidentDate, field: "idCard.residentId" }));
+  const residentId = asRule("QC-R02", () =>
+    validateResidentId(input.idCard.residentId, { asOf: peek.accidentDate, field: "idCard.residentId" }),
+  );
   const cardNumber = asRule("QC-R02", () => validateBankCard(input.bankCard.number, "bankCard.number"));
   assertClaimantMatches(items, { name: input.idCard.name, residentId }, { holderName: input.bankCard.holderName });
   const params = paramsAsOf(deps.policy, peek.accidentDate);
@@ -88,7 +100,8 @@ export async function openClaim(
   for (const [field, ph] of photos) {
     const type = ph.contentType.toLowerCase().split(";")[0]?.trim() ?? "";
     asRule("QC-R02", () => checkPhotoFile(type, ph.bytes.byteLength, params));
-    if (!looksLike(type, ph.bytes)) throw new DomainError(`the file is not a ${type} image`, { ruleId: "QC-R02", field });
+    if (!looksLike(type, ph.bytes))
+      throw new DomainError(`the file is not a ${type} image`, { ruleId: "QC-R02", field });
   }
 
   const claimId = deps.ids.next("qcclaim");
@@ -122,7 +135,12 @@ export async function openClaim(
       openedAt: at,
       openedBy: p.id,
       claimant: { name: input.idCard.name, residentId, idCardPhotoKey: idKey as string },
-      bankCard: { number: cardNumber, holderName: input.bankCard.holderName, bankName: input.bankCard.bankName, photoKey: cardKey as string },
+      bankCard: {
+        number: cardNumber,
+        holderName: input.bankCard.holderName,
+        bankName: input.bankCard.bankName,
+        photoKey: cardKey as string,
+      },
       payoutFen,
       lines: victim ? victim.lines : [],
       acceptances: [],
@@ -140,7 +158,11 @@ export async function openClaim(
       objectType: "quickclaim.claim",
       objectId: claimId,
       detail: { caseId: c.id, partyId: party.id, status },
-      event: { type: "quickclaim.claim.opened", aggregateId: claimId, payload: { claimId, caseId: c.id, partyId: party.id, status } },
+      event: {
+        type: "quickclaim.claim.opened",
+        aggregateId: claimId,
+        payload: { claimId, caseId: c.id, partyId: party.id, status },
+      },
     });
     return { claimId, status, caseStatus, payoutFen };
   });

@@ -5,7 +5,11 @@ import { DomainError } from "../../kernel/mod.ts";
  * Validates a use case's input against its valibot schema; a bad input is a DomainError naming
  * the rule of the step and the field (dot path) — never a 500.
  */
-export function parseInput<TSchema extends v.GenericSchema>(schema: TSchema, input: unknown, ruleId: string): v.InferOutput<TSchema> {
+export function parseInput<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  input: unknown,
+  ruleId: string,
+): v.InferOutput<TSchema> {
   const result = v.safeParse(schema, input);
   if (result.success) return result.output;
   const issue = result.issues[0];
@@ -23,4 +27,8 @@ export const pointField = v.object({
   lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
   lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
 });
-export const fenField = v.pipe(v.number(), v.safeInteger("an amount is whole fen"), v.minValue(0, "an amount is not negative"));
+export const fenField = v.pipe(
+  v.number(),
+  v.safeInteger("an amount is whole fen"),
+  v.minValue(0, "an amount is not negative"),
+);

@@ -48,13 +48,21 @@ describe("QC-R07 赔款只付一次 payout exactly once through the use cases", 
   it("50 concurrent identical requests while the first is in flight: one payment, the rest told 'in progress'", async () => {
     const { w, claimId, payout } = await accepted();
     const release = w.gateway.hold();
-    const requests = Array.from({ length: 50 }, (_x, i) => payClaim(w.deps, { claimId }, i % 2 === 0 ? chen(w) : w.adjuster(WU.insurerId)));
+    const requests = Array.from({ length: 50 }, (_x, i) =>
+      payClaim(w.deps, { claimId }, i % 2 === 0 ? chen(w) : w.adjuster(WU.insurerId)),
+    );
     const settled = Promise.allSettled(requests);
     await new Promise((r) => setTimeout(r, 10));
     release();
     const results = await settled;
     const paid = results.filter((r) => r.status === "fulfilled");
-    const busy = results.filter((r) => r.status === "rejected" && isDomainError(r.reason) && r.reason.ruleId === "QC-R07" && r.reason.kind === "conflict");
+    const busy = results.filter(
+      (r) =>
+        r.status === "rejected" &&
+        isDomainError(r.reason) &&
+        r.reason.ruleId === "QC-R07" &&
+        r.reason.kind === "conflict",
+    );
     expect([paid.length, busy.length]).toEqual([1, 49]);
     expectPaidOnce(w, claimId, payout);
     expect(w.gateway.payCalls).toBe(1);
@@ -82,7 +90,11 @@ describe("QC-R07 赔款只付一次 payout exactly once through the use cases", 
       w.gateway.afterExecute = null;
     };
     expect(await crashMessage(payClaim(w.deps, { claimId }, chen(w)))).toBe("simulated crash before commit");
-    expect([w.store.claim(claimId)?.status, w.store.payment(claimId)?.state, w.gateway.transfers.length]).toEqual(["PAYING", "PENDING", 1]);
+    expect([w.store.claim(claimId)?.status, w.store.payment(claimId)?.state, w.gateway.transfers.length]).toEqual([
+      "PAYING",
+      "PENDING",
+      1,
+    ]);
     expect(await refusal(payClaim(w.deps, { claimId }, chen(w)))).toEqual(["QC-R07", "conflict", "claimId"]); // lease still held
     w.clock.advance(61);
     const r = await payClaim(w.deps, { claimId }, chen(w));
@@ -156,20 +168,39 @@ describe("QC-R07 赔款只付一次 payout exactly once through the use cases", 
     });
     it("the other party asking to pay 陈姐's claim: not found", async () => {
       const { w, claimId } = await accepted();
-      expect(await refusal(payClaim(w.deps, { claimId }, w.citizen(WU.mobile)))).toEqual(["KRN-R06", "not_found", undefined]);
+      expect(await refusal(payClaim(w.deps, { claimId }, w.citizen(WU.mobile)))).toEqual([
+        "KRN-R06",
+        "not_found",
+        undefined,
+      ]);
     });
     it("an unknown claim: not found", async () => {
       const { w } = await accepted();
-      expect(await refusal(payClaim(w.deps, { claimId: "qcclaim_nope" }, chen(w)))).toEqual(["KRN-R06", "not_found", undefined]);
+      expect(await refusal(payClaim(w.deps, { claimId: "qcclaim_nope" }, chen(w)))).toEqual([
+        "KRN-R06",
+        "not_found",
+        undefined,
+      ]);
     });
   });
 
   it("property: any mix of duplicate clicks, concurrent requests, crashes, lost answers, refusals and time pays at most once, and a paid claim got exactly its payout", async () => {
     const step = fc.oneof(
-      { weight: 4, arbitrary: fc.record({ kind: fc.constant("pay" as const), copies: fc.integer({ min: 1, max: 4 }) }) },
-      fc.record({ kind: fc.constant("mode" as const), mode: fc.constantFrom("ok", "fail", "pending", "lost-request", "lost-answer") as fc.Arbitrary<TestWorld["gateway"]["mode"]> }),
+      {
+        weight: 4,
+        arbitrary: fc.record({ kind: fc.constant("pay" as const), copies: fc.integer({ min: 1, max: 4 }) }),
+      },
+      fc.record({
+        kind: fc.constant("mode" as const),
+        mode: fc.constantFrom("ok", "fail", "pending", "lost-request", "lost-answer") as fc.Arbitrary<
+          TestWorld["gateway"]["mode"]
+        >,
+      }),
       fc.record({ kind: fc.constant("crash" as const), after: fc.boolean() }),
-      { weight: 3, arbitrary: fc.record({ kind: fc.constant("wait" as const), seconds: fc.integer({ min: 1, max: 90 }) }) },
+      {
+        weight: 3,
+        arbitrary: fc.record({ kind: fc.constant("wait" as const), seconds: fc.integer({ min: 1, max: 90 }) }),
+      },
       fc.record({ kind: fc.constant("settle" as const) }),
       fc.record({ kind: fc.constant("reconcile" as const) }),
     );
@@ -177,9 +208,13 @@ describe("QC-R07 赔款只付一次 payout exactly once through the use cases", 
       fc.asyncProperty(fc.array(step, { maxLength: 14 }), async (steps) => {
         const { w, claimId, payout } = await accepted();
         for (const s of steps) {
-          if (s.kind === "pay") await Promise.allSettled(Array.from({ length: s.copies }, () => payClaim(w.deps, { claimId }, chen(w))));
+          if (s.kind === "pay")
+            await Promise.allSettled(Array.from({ length: s.copies }, () => payClaim(w.deps, { claimId }, chen(w))));
           else if (s.kind === "mode") w.gateway.mode = s.mode;
-          else if (s.kind === "crash" && s.after) w.gateway.afterExecute = () => void (w.store.crashNextCommit = true);
+          else if (s.kind === "crash" && s.after)
+            w.gateway.afterExecute = () => {
+              w.store.crashNextCommit = true;
+            };
           else if (s.kind === "crash") w.store.crashNextCommit = true;
           else if (s.kind === "wait") w.clock.advance(s.seconds);
           else if (s.kind === "settle") w.gateway.settlePending(() => payout);

@@ -6,9 +6,9 @@ import { claimTransition } from "../domain/claim-status.ts";
 import type { PaymentAttempt, PaymentOutcome } from "../domain/payment-attempt.ts";
 import type { QuickClaimCase } from "../domain/quick-claim-case.ts";
 import { paramsAsOf } from "../params-as-of.ts";
+import type { PaymentOrder } from "../quickclaim.ports.ts";
 import { assertClaimantMatches } from "../rules/claimant-match.ts";
 import { decidePaymentStep, openAttempt, renewLease } from "../rules/payout-once.ts";
-import type { PaymentOrder } from "../quickclaim.ports.ts";
 import type { QuickClaimDeps } from "./deps.ts";
 import { lockClaim } from "./load.ts";
 import { idField, parseInput } from "./parse-input.ts";
@@ -73,10 +73,22 @@ export async function payClaim(
     let attempt: PaymentAttempt;
     if (decision.kind === "start") {
       const payee = { cardNumber: claim.bankCard.number, holderName: claim.bankCard.holderName };
-      attempt = openAttempt({ claimId: claim.id, caseId: claim.caseId, regionCode: claim.regionCode }, claim.payoutFen as number, payee, prior, decision.attemptNo, now, lease);
+      attempt = openAttempt(
+        { claimId: claim.id, caseId: claim.caseId, regionCode: claim.regionCode },
+        claim.payoutFen as number,
+        payee,
+        prior,
+        decision.attemptNo,
+        now,
+        lease,
+      );
       if (prior === null) await tx.payments.insert(attempt);
       else await tx.payments.update(attempt);
-      await tx.claims.update({ ...claim, status: claimTransition(claim.status, "startPayment"), version: claim.version + 1 });
+      await tx.claims.update({
+        ...claim,
+        status: claimTransition(claim.status, "startPayment"),
+        version: claim.version + 1,
+      });
     } else {
       attempt = renewLease(decision.attempt, now, lease);
       await tx.payments.update(attempt);
@@ -90,7 +102,12 @@ export async function payClaim(
       event: {
         type: decision.kind === "start" ? "quickclaim.payment.started" : "quickclaim.payment.resent",
         aggregateId: claim.id,
-        payload: { claimId: claim.id, caseId: claim.caseId, requestId: attempt.requestId, amountFen: attempt.amountFen },
+        payload: {
+          claimId: claim.id,
+          caseId: claim.caseId,
+          requestId: attempt.requestId,
+          amountFen: attempt.amountFen,
+        },
       },
     });
     return { send: attempt, result: null };

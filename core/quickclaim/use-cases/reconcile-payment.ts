@@ -28,15 +28,22 @@ export async function reconcilePayment(
     const attempt = await tx.payments.getForClaim(claim.id);
     const now = deps.clock.now();
     const stale =
-      attempt !== undefined && (attempt.state === "PENDING" || attempt.state === "UNKNOWN") && now.getTime() >= Date.parse(attempt.leaseUntil);
-    if (!attempt || !stale) return { attempt: null, claimStatus: claim.status, paidAt: claim.paidAt, current: attempt ?? null };
+      attempt !== undefined &&
+      (attempt.state === "PENDING" || attempt.state === "UNKNOWN") &&
+      now.getTime() >= Date.parse(attempt.leaseUntil);
+    if (!attempt || !stale)
+      return { attempt: null, claimStatus: claim.status, paidAt: claim.paidAt, current: attempt ?? null };
     const renewed = renewLease(attempt, now, paramsAsOf(deps.policy, businessDateOf(now)).paymentLeaseSeconds);
     await tx.payments.update(renewed);
     return { attempt: renewed, claimStatus: claim.status, paidAt: claim.paidAt, current: renewed };
   });
   if (claimed.attempt === null) {
     if (claimed.current === null) {
-      throw new DomainError("this claim has no payment to reconcile", { ruleId: "QC-R07", kind: "conflict", field: "claimId" });
+      throw new DomainError("this claim has no payment to reconcile", {
+        ruleId: "QC-R07",
+        kind: "conflict",
+        field: "claimId",
+      });
     }
     return paymentResult(input.claimId, claimed.claimStatus, claimed.current, claimed.paidAt);
   }

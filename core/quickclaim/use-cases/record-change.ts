@@ -14,7 +14,11 @@ export async function recordChange(
     readonly objectType: "quickclaim.case" | "quickclaim.claim" | "quickclaim.survey";
     readonly objectId: string;
     readonly detail?: Readonly<Record<string, unknown>>;
-    readonly event: { readonly type: string; readonly aggregateId: string; readonly payload: Readonly<Record<string, unknown>> };
+    readonly event: {
+      readonly type: string;
+      readonly aggregateId: string;
+      readonly payload: Readonly<Record<string, unknown>>;
+    };
   },
 ): Promise<void> {
   await tx.audit.append({

@@ -2,9 +2,9 @@ import { DomainError, type Principal } from "../../kernel/mod.ts";
 import { caseTransition } from "../domain/case-status.ts";
 import { claimTransition } from "../domain/claim-status.ts";
 import type { PaymentAttempt, PaymentOutcome } from "../domain/payment-attempt.ts";
-import { applyPaymentOutcome } from "../rules/payout-once.ts";
 import type { QuickClaimCase } from "../domain/quick-claim-case.ts";
 import type { QuickClaimTx } from "../quickclaim.ports.ts";
+import { applyPaymentOutcome } from "../rules/payout-once.ts";
 import type { QuickClaimDeps } from "./deps.ts";
 import { lockClaim } from "./load.ts";
 import { recordChange } from "./record-change.ts";
@@ -21,8 +21,21 @@ export interface PaymentResult {
   readonly paidAt: string | null;
 }
 
-export function paymentResult(claimId: string, status: string, a: PaymentAttempt, paidAt: string | null): PaymentResult {
-  return { claimId, status, attemptNo: a.attemptNo, requestId: a.requestId, amountFen: a.amountFen, attemptState: a.state, paidAt };
+export function paymentResult(
+  claimId: string,
+  status: string,
+  a: PaymentAttempt,
+  paidAt: string | null,
+): PaymentResult {
+  return {
+    claimId,
+    status,
+    attemptNo: a.attemptNo,
+    requestId: a.requestId,
+    amountFen: a.amountFen,
+    attemptState: a.state,
+    paidAt,
+  };
 }
 
 /**
@@ -57,13 +70,22 @@ export async function recordPaymentOutcome(
     }
     if (r.claimEvent === "paid") await settleCaseIfDone(tx, theCase, at);
     const type =
-      r.claimEvent === "paid" ? "quickclaim.claim.paid" : r.claimEvent === "paymentFailed" ? "quickclaim.claim.payment_failed" : "quickclaim.claim.payment_pending";
+      r.claimEvent === "paid"
+        ? "quickclaim.claim.paid"
+        : r.claimEvent === "paymentFailed"
+          ? "quickclaim.claim.payment_failed"
+          : "quickclaim.claim.payment_pending";
     await recordChange(tx, p, {
       regionCode: claim.regionCode,
       action: `quickclaim.payment.${r.attempt.state.toLowerCase()}`,
       objectType: "quickclaim.claim",
       objectId: claim.id,
-      detail: { requestId, attemptNo: r.attempt.attemptNo, amountFen: r.attempt.amountFen, gatewayRef: r.attempt.gatewayRef },
+      detail: {
+        requestId,
+        attemptNo: r.attempt.attemptNo,
+        amountFen: r.attempt.amountFen,
+        gatewayRef: r.attempt.gatewayRef,
+      },
       event: {
         type,
         aggregateId: claim.id,
@@ -89,7 +111,12 @@ async function settleCaseIfDone(tx: QuickClaimTx, c: QuickClaimCase, at: string)
   const done = due.every((v) => claims.some((cl) => cl.partyId === v.partyId && cl.status === "PAID"));
   if (!done) return;
   await tx.cases.update({ ...c, status: caseTransition(c.status, "settle"), paidAt: at, version: c.version + 1 });
-  await tx.outbox.enqueue({ regionCode: c.regionCode, type: "quickclaim.case.paid", aggregateId: c.id, payload: { caseId: c.id, centreId: c.centreId } });
+  await tx.outbox.enqueue({
+    regionCode: c.regionCode,
+    type: "quickclaim.case.paid",
+    aggregateId: c.id,
+    payload: { caseId: c.id, centreId: c.centreId },
+  });
   await tx.audit.append({
     regionCode: c.regionCode,
     actor: "system",

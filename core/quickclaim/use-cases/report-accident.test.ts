@@ -8,14 +8,21 @@ describe("一次关注 report an accident (QC-R01 at report)", () => {
   it("陈姐 reports from her phone: the case is REPORTED at the 福鼎 centre and 吴建国 is invited", async () => {
     const w = createTestWorld();
     const r = await reportAccident(w.deps, demoReport(), w.citizen(CHEN.mobile));
-    expect([r.status, r.centreId, r.accidentDate, r.reporterPartyId]).toEqual(["REPORTED", "fuding", "2026-03-01", "A"]);
+    expect([r.status, r.centreId, r.accidentDate, r.reporterPartyId]).toEqual([
+      "REPORTED",
+      "fuding",
+      "2026-03-01",
+      "A",
+    ]);
     expect(r.parties).toEqual([
       { partyId: "A", plate: "闽J8K627" },
       { partyId: "B", plate: "闽JD50213" },
     ]);
     const event = w.store.outbox[0];
     expect([event?.type, event?.payload.invitePartyIds]).toEqual(["quickclaim.case.reported", ["B"]]);
-    expect(w.store.audit.map((a) => [a.action, a.actor])).toEqual([["quickclaim.case.report", `citizen:${CHEN.mobile}`]]);
+    expect(w.store.audit.map((a) => [a.action, a.actor])).toEqual([
+      ["quickclaim.case.report", `citizen:${CHEN.mobile}`],
+    ]);
     expect(JSON.stringify(w.store.outbox)).not.toContain(WU.mobile); // C2 never in events
   });
 
@@ -37,22 +44,59 @@ describe("一次关注 report an accident (QC-R01 at report)", () => {
   });
 
   it.each([
-    ["an invalid plate", { parties: [{ plate: "闽J·1234", mobile: CHEN.mobile }, { plate: WU.plate, mobile: WU.mobile }] }, ["QC-R02", "validation", "parties.0.plate"]],
-    ["an invalid mobile", { parties: [{ plate: CHEN.plate, mobile: CHEN.mobile }, { plate: WU.plate, mobile: "12345" }] }, ["QC-R02", "validation", "parties.1.mobile"]],
-    ["the same vehicle twice", { parties: [{ plate: CHEN.plate, mobile: CHEN.mobile }, { plate: "闽J 8K627", mobile: WU.mobile }] }, ["QC-R02", "validation", "parties.1.plate"]],
+    [
+      "an invalid plate",
+      {
+        parties: [
+          { plate: "闽J·1234", mobile: CHEN.mobile },
+          { plate: WU.plate, mobile: WU.mobile },
+        ],
+      },
+      ["QC-R02", "validation", "parties.0.plate"],
+    ],
+    [
+      "an invalid mobile",
+      {
+        parties: [
+          { plate: CHEN.plate, mobile: CHEN.mobile },
+          { plate: WU.plate, mobile: "12345" },
+        ],
+      },
+      ["QC-R02", "validation", "parties.1.mobile"],
+    ],
+    [
+      "the same vehicle twice",
+      {
+        parties: [
+          { plate: CHEN.plate, mobile: CHEN.mobile },
+          { plate: "闽J 8K627", mobile: WU.mobile },
+        ],
+      },
+      ["QC-R02", "validation", "parties.1.plate"],
+    ],
     ["a county outside Ningde", { regionCode: "350802" }, ["QC-R01", "validation", "regionCode"]],
     ["a code that is no county", { regionCode: "350999" }, ["QC-R01", "validation", "regionCode"]],
     ["an accident in the future", { accidentAt: "2026-03-02T05:40:00Z" }, ["QC-R01", "validation", "accidentAt"]],
     ["a timestamp without a zone", { accidentAt: "2026-03-01 13:40" }, ["QC-R01", "validation", "accidentAt"]],
-    ["a point off the globe", { place: { address: "福鼎", point: { lat: 127, lng: 120 } } }, ["QC-R01", "validation", "place.point.lat"]],
+    [
+      "a point off the globe",
+      { place: { address: "福鼎", point: { lat: 127, lng: 120 } } },
+      ["QC-R01", "validation", "place.point.lat"],
+    ],
   ])("refuses %s, naming the rule and field, and writes nothing", async (_title, change, expected) => {
     const w = createTestWorld();
-    expect(await refusal(reportAccident(w.deps, { ...demoReport(), ...change }, w.citizen(CHEN.mobile)))).toEqual(expected);
+    expect(await refusal(reportAccident(w.deps, { ...demoReport(), ...change }, w.citizen(CHEN.mobile)))).toEqual(
+      expected,
+    );
     expect(w.store.counts()).toEqual({ cases: 0, claims: 0, payments: 0, surveys: 0, audit: 0, outbox: 0 });
   });
 
   it("a citizen reports only an accident she is a party of (KRN-R06)", async () => {
     const w = createTestWorld();
-    expect(await refusal(reportAccident(w.deps, demoReport(), w.citizen("13700000000")))).toEqual(["KRN-R06", "forbidden", "parties"]);
+    expect(await refusal(reportAccident(w.deps, demoReport(), w.citizen("13700000000")))).toEqual([
+      "KRN-R06",
+      "forbidden",
+      "parties",
+    ]);
   });
 });

@@ -86,7 +86,13 @@ export async function reportAccident(
     }
     seenPlates.add(plate);
     const mobile = asRule("QC-R02", () => validateMobile(raw.mobile, `parties.${i}.mobile`));
-    return { id: String.fromCharCode(65 + i), plate, mobile, subjectRef: deps.blindIndex.index("mobile", mobile), items: null };
+    return {
+      id: String.fromCharCode(65 + i),
+      plate,
+      mobile,
+      subjectRef: deps.blindIndex.index("mobile", mobile),
+      items: null,
+    };
   });
 
   let reporter: Party | undefined;
@@ -105,11 +111,18 @@ export async function reportAccident(
       });
     }
   } else {
-    throw new DomainError("this needs one of the roles: citizen, clerk, police", { ruleId: "KRN-R06", kind: "forbidden" });
+    throw new DomainError("this needs one of the roles: citizen, clerk, police", {
+      ruleId: "KRN-R06",
+      kind: "forbidden",
+    });
   }
 
   const circumstances: Circumstances = { ...input.circumstances };
-  const verdict = checkRemoteHandling({ partyCount: parties.length, circumstances }, params.remoteLimits, params.maxParties);
+  const verdict = checkRemoteHandling(
+    { partyCount: parties.length, circumstances },
+    params.remoteLimits,
+    params.maxParties,
+  );
   const centre = assignServiceCentre(deps.policy.serviceCentres, regionCode, input.place.point);
   const at = now.toISOString();
   const theCase: QuickClaimCase = {

@@ -43,7 +43,11 @@ export async function signLetter(
     if (outcome === "disputed") next = { ...next, status: caseTransition(c.status, "dispute", RULE), disputedAt: at };
     await tx.cases.update(next);
     const type =
-      outcome === "agreed" ? "quickclaim.case.agreed" : outcome === "disputed" ? "quickclaim.case.disputed" : "quickclaim.case.signed";
+      outcome === "agreed"
+        ? "quickclaim.case.agreed"
+        : outcome === "disputed"
+          ? "quickclaim.case.disputed"
+          : "quickclaim.case.signed";
     await recordChange(tx, p, {
       regionCode: c.regionCode,
       action: `quickclaim.case.sign.${input.decision}`,
@@ -52,7 +56,9 @@ export async function signLetter(
       detail: { partyId: party.id, letterHash: input.letterHash, mutualConsent: input.mutualConsent },
       event: { type, aggregateId: c.id, payload: { caseId: c.id, partyId: party.id, centreId: c.centreId } },
     });
-    const signed = new Set(signatures.filter((s) => !s.voided && s.letterHash === input.letterHash).map((s) => s.partyId));
+    const signed = new Set(
+      signatures.filter((s) => !s.voided && s.letterHash === input.letterHash).map((s) => s.partyId),
+    );
     return { status: next.status, waitingFor: outcome === "waiting" ? partyIds.filter((id) => !signed.has(id)) : [] };
   });
 }

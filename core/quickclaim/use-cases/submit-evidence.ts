@@ -39,7 +39,13 @@ export async function submitEvidence(
       event: {
         type: "quickclaim.case.evidence_submitted",
         aggregateId: c.id,
-        payload: { caseId: c.id, regionCode: c.regionCode, centreId: c.centreId, reportedAt: c.reportedAt, flaggedPhotos },
+        payload: {
+          caseId: c.id,
+          regionCode: c.regionCode,
+          centreId: c.centreId,
+          reportedAt: c.reportedAt,
+          flaggedPhotos,
+        },
       },
     });
     return { status, flaggedPhotos };

@@ -45,7 +45,11 @@ export async function submitPartyItems(
     const party = c.parties.find((x) => x.id === input.partyId);
     if (!party) throw new DomainError("no such party in the case", { ruleId: RULE, field: "partyId" });
     if (viewer === "party" && partyOf(p, c)?.id !== party.id) {
-      throw new DomainError("a party gives only its own items", { ruleId: "KRN-R06", kind: "forbidden", field: "partyId" });
+      throw new DomainError("a party gives only its own items", {
+        ruleId: "KRN-R06",
+        kind: "forbidden",
+        field: "partyId",
+      });
     }
     assertCollectingEvidence(c);
     const items = validatePartyItems(input.items, {
@@ -62,7 +66,11 @@ export async function submitPartyItems(
       objectType: "quickclaim.case",
       objectId: c.id,
       detail: { partyId: party.id, insurerId: items.insurerId },
-      event: { type: "quickclaim.case.party_items_given", aggregateId: c.id, payload: { caseId: c.id, partyId: party.id } },
+      event: {
+        type: "quickclaim.case.party_items_given",
+        aggregateId: c.id,
+        payload: { caseId: c.id, partyId: party.id },
+      },
     });
     return { partyId: party.id };
   });

@@ -26,10 +26,18 @@ export async function submitSurvey(
     const c = await lockCase(tx, input.caseId, p);
     const party = requireOwnParty(p, c, "answer the follow-up");
     if (c.status !== "PAID") {
-      throw new DomainError("the follow-up opens once the claim is paid", { ruleId: RULE, kind: "conflict", field: "status" });
+      throw new DomainError("the follow-up opens once the claim is paid", {
+        ruleId: RULE,
+        kind: "conflict",
+        field: "status",
+      });
     }
     if (await tx.surveys.findByParty(c.id, party.id)) {
-      throw new DomainError("this party has already answered the follow-up", { ruleId: RULE, kind: "conflict", field: "caseId" });
+      throw new DomainError("this party has already answered the follow-up", {
+        ruleId: RULE,
+        kind: "conflict",
+        field: "caseId",
+      });
     }
     const suggestion = input.suggestion === null || input.suggestion === "" ? null : input.suggestion;
     const survey: Survey = {
