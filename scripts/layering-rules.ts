@@ -29,7 +29,8 @@ const CORE_GLOBALS: readonly [RegExp, string][] = [
 ];
 
 function isTest(file: string): boolean {
-  return /\.(test|spec)\.tsx?$/.test(file);
+  // Test files and test support folders (core/<module>/testing/) may use the test libraries.
+  return /\.(test|spec)\.tsx?$/.test(file) || file.split(sep).includes("testing");
 }
 
 function stripComments(src: string): string {

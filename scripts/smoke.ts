@@ -20,7 +20,7 @@ async function freePort(): Promise<number> {
 
 const port = await freePort();
 const dataDir = mkdtempSync(join(tmpdir(), "fif-smoke-"));
-const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
 delete env.DATABASE_URL;
 const child = spawn("npm", ["start"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
 let output = "";

@@ -26,9 +26,21 @@ describe("KRN-R12 marketplace policy pack (龙岩 default)", () => {
     ["a consent covers the last 24 months of data", () => valueAsOf(defaults.consent.dataPeriodMonths, ON), 24],
     ["the recipient may keep pushed data 12 months", () => valueAsOf(defaults.consent.dataLifeMonths, ON), 12],
     ["a one-time application consent expires after 30 days", () => valueAsOf(defaults.consent.expiryDays, ON), 30],
-    ["a manual institution contacts within 2 working days", () => valueAsOf(defaults.serviceDeadlines.contactWorkingDays, ON), 2],
-    ["an application is long unfinished after 15 working days", () => valueAsOf(defaults.serviceDeadlines.longUnfinishedWorkingDays, ON), 15],
-    ["a direct-connect institution has 5 seconds to decide", () => valueAsOf(defaults.instantDecision.budgetMs, ON), 5000],
+    [
+      "a manual institution contacts within 2 working days",
+      () => valueAsOf(defaults.serviceDeadlines.contactWorkingDays, ON),
+      2,
+    ],
+    [
+      "an application is long unfinished after 15 working days",
+      () => valueAsOf(defaults.serviceDeadlines.longUnfinishedWorkingDays, ON),
+      15,
+    ],
+    [
+      "a direct-connect institution has 5 seconds to decide",
+      () => valueAsOf(defaults.instantDecision.budgetMs, ON),
+      5000,
+    ],
   ])("%s", (_title, read, expected) => {
     expect(read()).toBe(expected);
   });
@@ -78,9 +90,21 @@ describe("KRN-R12 marketplace policy pack (龙岩 default)", () => {
 
   it.each([
     ["a negative data life", (p: any) => (p.consent.dataLifeMonths[0].value = -1), "consent.dataLifeMonths.0.value"],
-    ["a value without a source document", (p: any) => (p.consent.expiryDays[0].source = ""), "consent.expiryDays.0.source"],
-    ["a budget of zero milliseconds", (p: any) => (p.instantDecision.budgetMs[0].value = 0), "instantDecision.budgetMs.0.value"],
-    ["a fractional contact deadline", (p: any) => (p.serviceDeadlines.contactWorkingDays[0].value = 1.5), "serviceDeadlines.contactWorkingDays.0.value"],
+    [
+      "a value without a source document",
+      (p: any) => (p.consent.expiryDays[0].source = ""),
+      "consent.expiryDays.0.source",
+    ],
+    [
+      "a budget of zero milliseconds",
+      (p: any) => (p.instantDecision.budgetMs[0].value = 0),
+      "instantDecision.budgetMs.0.value",
+    ],
+    [
+      "a fractional contact deadline",
+      (p: any) => (p.serviceDeadlines.contactWorkingDays[0].value = 1.5),
+      "serviceDeadlines.contactWorkingDays.0.value",
+    ],
     [
       "dated values out of order",
       (p: any) => p.consent.dataPeriodMonths.unshift({ from: "2030-01-01", value: 12, source: "x" }),
@@ -111,7 +135,11 @@ describe("KRN-R12 marketplace policy pack (龙岩 default)", () => {
       (p: any) => (p.creditData[0].value.categories[0].department = "nowhere"),
       "creditData.0.value",
     ],
-    ["two templates for one product type", (p: any) => p.fairUse[0].value.push(p.fairUse[0].value[0]), "fairUse.0.value"],
+    [
+      "two templates for one product type",
+      (p: any) => p.fairUse[0].value.push(p.fairUse[0].value[0]),
+      "fairUse.0.value",
+    ],
   ])("refuses a pack with %s, naming the parameter", (_title, change, path) => {
     const refusal = refusalOf(() => parseMarketplacePolicy(withChange(change), "region 350800 (龙岩)"));
     expect(refusal?.rule).toBe("KRN-R12");
@@ -122,7 +150,9 @@ describe("KRN-R12 marketplace policy pack (龙岩 default)", () => {
 
   it("a later dated value applies from its date and not before (KRN-R12)", () => {
     const pack = parseMarketplacePolicy(
-      withChange((p) => p.serviceDeadlines.contactWorkingDays.push({ from: "2026-07-01", value: 1, source: "龙岩通知 2026" })),
+      withChange((p) =>
+        p.serviceDeadlines.contactWorkingDays.push({ from: "2026-07-01", value: 1, source: "龙岩通知 2026" }),
+      ),
     );
     expect(valueAsOf(pack.serviceDeadlines.contactWorkingDays, "2026-06-30")).toBe(2);
     expect(valueAsOf(pack.serviceDeadlines.contactWorkingDays, "2026-07-01")).toBe(1);

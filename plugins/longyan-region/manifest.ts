@@ -1,4 +1,4 @@
-import { nationalCalendarData, nationalCalendarYears } from "../../adapters/calendar/national-calendar.ts";
+import { regionCalendarData, regionCalendarYears } from "../../adapters/calendar/region-calendar.ts";
 import { regionPackPlugin } from "../_framework/region-pack-plugin.ts";
 
 /**
@@ -12,8 +12,8 @@ export const manifest = regionPackPlugin({
   title: { zh: "龙岩市政策包", en: "Longyan policy pack" },
   description:
     "Policy pack of 龙岩 Longyan (350800): counties, working-day calendar and each module's parameters with their dates and source documents.",
-  calendar: nationalCalendarData,
-  availableYears: nationalCalendarYears,
+  calendar: regionCalendarData,
+  availableYears: regionCalendarYears,
   defaultYears: [2026, 2027],
   // LEAD HOOK — module parts, one line per module as its core lands, e.g.
   //   marketplace: marketplacePolicyDefaults,   (core/marketplace/policy-defaults.ts)

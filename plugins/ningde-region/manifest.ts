@@ -1,4 +1,4 @@
-import { nationalCalendarData, nationalCalendarYears } from "../../adapters/calendar/national-calendar.ts";
+import { regionCalendarData, regionCalendarYears } from "../../adapters/calendar/region-calendar.ts";
 import { regionPackPlugin } from "../_framework/region-pack-plugin.ts";
 
 /**
@@ -12,8 +12,8 @@ export const manifest = regionPackPlugin({
   title: { zh: "宁德市政策包", en: "Ningde policy pack" },
   description:
     "Policy pack of 宁德 Ningde (350900): counties, working-day calendar and each module's parameters with their dates and source documents.",
-  calendar: nationalCalendarData,
-  availableYears: nationalCalendarYears,
+  calendar: regionCalendarData,
+  availableYears: regionCalendarYears,
   defaultYears: [2026, 2027],
   // LEAD HOOK — module parts, one line per module as its core lands, e.g.
   //   factors: ningdeFactorsPolicy,          (core/factors/policy-defaults.ts)

@@ -21,7 +21,7 @@ if (mode === "bare") {
   const { loadDeploymentConfig } = await import("../../adapters/composition/deployment-config.ts");
   const { createJsonLogger } = await import("../../adapters/logging/json-logger.ts");
   const { createApp } = await import("../../http/app.ts");
-  const env = { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), "fif-bench-")) };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), "fif-bench-")) };
   delete env.DATABASE_URL;
   const config = loadDeploymentConfig(env);
   const logger = createJsonLogger({ level: "info" });

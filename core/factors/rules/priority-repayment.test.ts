@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyProceeds, type LienClaim, type Waterfall } from "./priority-repayment.ts";
 
-const bankA: LienClaim = { lienId: "A", securedAmount: 168_000_00, interestArrears: 3_000_00, principal: 150_000_00 };
-const bankB: LienClaim = { lienId: "B", securedAmount: 50_000_00, interestArrears: 1_000_00, principal: 40_000_00 };
+const bankA: LienClaim = { lienId: "A", interestArrears: 3_000_00, principal: 150_000_00 };
+const bankB: LienClaim = { lienId: "B", interestArrears: 1_000_00, principal: 40_000_00 };
 const outside = { id: "X", amount: 20_000_00 };
 
 function paidTotal(w: Waterfall): number {
@@ -40,11 +40,10 @@ describe("FAC-R07 优先受偿 priority repayment", () => {
     expect(w.holder).toBe(e.holder);
   });
 
-  it("a lien's claim stops at what it secures: the rest is not paid ahead of later claims", () => {
-    const small: LienClaim = { lienId: "S", securedAmount: 100_00, interestArrears: 30_00, principal: 500_00 };
-    const w = applyProceeds(1_000_00, 0, [small], [outside]);
-    expect(w.liens[0]).toEqual({ lienId: "S", interest: 30_00, principal: 70_00, shortfall: 0 });
-    expect(w.offPlatform[0]?.paid).toBe(900_00);
+  it("a short lien reports its shortfall: interest paid, principal partly", () => {
+    const w = applyProceeds(100_000_00, 0, [bankA]);
+    expect(w.liens[0]).toEqual({ lienId: "A", interest: 3_000_00, principal: 97_000_00, shortfall: 53_000_00 });
+    expect(w.holder).toBe(0);
   });
 
   it("refuses negative proceeds", () => {
@@ -53,7 +52,6 @@ describe("FAC-R07 优先受偿 priority repayment", () => {
 
   const claim = fc.record({
     lienId: fc.uuid(),
-    securedAmount: fc.integer({ min: 0, max: 1e11 }),
     interestArrears: fc.integer({ min: 0, max: 1e10 }),
     principal: fc.integer({ min: 0, max: 1e11 }),
   });
@@ -93,7 +91,7 @@ describe("FAC-R07 优先受偿 priority repayment", () => {
         // within a lien, principal is paid only once interest arrears are whole
         return w.liens.every((l, i) => {
           const c = s.liens[i] as LienClaim;
-          return l.principal === 0 || l.interest === Math.min(c.interestArrears, c.securedAmount);
+          return l.principal === 0 || l.interest === c.interestArrears;
         });
       }),
     );

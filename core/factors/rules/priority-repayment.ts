@@ -2,11 +2,9 @@ import { DomainError, type Fen } from "../../kernel/mod.ts";
 
 const RULE = "FAC-R07";
 
-/** A platform lien's claim on disposal proceeds. Interest arrears are paid before principal. */
+/** A platform lien's claim on disposal proceeds: its loan's interest arrears, then its principal. */
 export interface LienClaim {
   readonly lienId: string;
-  /** Most the lien secures (FAC-R05/R06): its claim is capped there. */
-  readonly securedAmount: Fen;
   readonly interestArrears: Fen;
   readonly principal: Fen;
 }
@@ -21,7 +19,7 @@ export interface LienPayment {
   readonly lienId: string;
   readonly interest: Fen;
   readonly principal: Fen;
-  /** What the lien's secured claim did not get. */
+  /** What the lien's claim did not get. */
   readonly shortfall: Fen;
 }
 
@@ -42,7 +40,7 @@ function amount(v: Fen, field: string): Fen {
 
 /**
  * FAC-R07 优先受偿: disposal proceeds go, in order, to the disposal costs; the platform-registered
- * liens in rank order (each its interest arrears, then principal, up to what it secures); the
+ * liens in rank order (each its loan's interest arrears, then principal); the
  * claims recorded outside the platform; and what is left to the holder. `liens` must already be
  * in rank order (lien-ranking.ts). Every fen of the proceeds is accounted for exactly once.
  */
@@ -58,9 +56,8 @@ export function applyProceeds(
   const paidLiens: LienPayment[] = new Array(liens.length);
   for (let i = 0; i < liens.length; i++) {
     const c = liens[i] as LienClaim;
-    const secured = amount(c.securedAmount, "securedAmount");
-    const interestClaim = Math.min(amount(c.interestArrears, "interestArrears"), secured);
-    const principalClaim = Math.min(amount(c.principal, "principal"), secured - interestClaim);
+    const interestClaim = amount(c.interestArrears, "interestArrears");
+    const principalClaim = amount(c.principal, "principal");
     const interest = Math.min(interestClaim, left);
     left -= interest;
     const principal = Math.min(principalClaim, left);

@@ -8,6 +8,7 @@ import type { FactorsDeps } from "./support/deps.ts";
 import { assertUnitStatus, loadUnit, notFound } from "./support/load.ts";
 import { id, parseInput } from "./support/parse-input.ts";
 import { actOf, mustUpdate, recordFactorEvent } from "./support/record.ts";
+import { type FactorView, factorView, listingView, type TransferListingView } from "./support/views.ts";
 
 export const awardTransferInput = v.object({ listingId: id("listingId") });
 
@@ -21,7 +22,7 @@ export async function awardTransfer(
   deps: FactorsDeps,
   principal: Principal,
   input: unknown,
-): Promise<{ listing: TransferListing; factors: Factor[] }> {
+): Promise<{ listing: TransferListingView; factors: FactorView[] }> {
   const i = parseInput(awardTransferInput, input);
   const act = actOf(principal, deps.clock.now());
   return deps.uow.run(async (tx) => {
@@ -90,6 +91,6 @@ export async function awardTransfer(
       aggregateId: listing.id,
       payload: { ...data, unitId: listing.unitId, lienIds: liens.filter((l) => l.status === "active").map((l) => l.id) },
     });
-    return { listing: awarded, factors: out };
+    return { listing: listingView(awarded), factors: out.map((f) => factorView(principal, f)) };
   });
 }

@@ -10,6 +10,7 @@ import type { FactorsDeps } from "./support/deps.ts";
 import { assertUnitStatus, loadUnit, notFound } from "./support/load.ts";
 import { fen, id, parseInput, text } from "./support/parse-input.ts";
 import { actOf, audit, mustUpdate, recordFactorEvent } from "./support/record.ts";
+import { type DisposalView, disposalView } from "./support/views.ts";
 
 export const completeDisposalInput = v.object({
   disposalId: id("disposalId"),
@@ -29,7 +30,7 @@ export async function completeDisposal(
   deps: FactorsDeps,
   principal: Principal,
   input: unknown,
-): Promise<{ disposal: Disposal; waterfall: Waterfall }> {
+): Promise<{ disposal: DisposalView; waterfall: Waterfall }> {
   const i = parseInput(completeDisposalInput, input);
   const act = actOf(principal, deps.clock.now());
   return deps.uow.run(async (tx) => {
@@ -69,7 +70,7 @@ export async function completeDisposal(
     const loans = new Map((await tx.loans.getMany(deps.regionCode, liens.map((l) => l.loanId))).map((l) => [l.id, l]));
     const claimOf = (l: Lien) => {
       const loan = loans.get(l.loanId) as Loan;
-      return { lienId: l.id, securedAmount: l.securedAmount, interestArrears: loan.interestArrears, principal: loan.outstandingPrincipal };
+      return { lienId: l.id, interestArrears: loan.interestArrears, principal: loan.outstandingPrincipal };
     };
     const outside = factors
       .flatMap((f) => f.offPlatformClaims)
@@ -127,6 +128,6 @@ export async function completeDisposal(
       aggregateId: disposal.id,
       payload: { disposalId: disposal.id, unitId: disposal.unitId, proceeds, distribution: { ...waterfall } },
     });
-    return { disposal: done, waterfall };
+    return { disposal: disposalView(done), waterfall };
   });
 }

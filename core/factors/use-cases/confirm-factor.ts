@@ -1,17 +1,17 @@
 import * as v from "valibot";
 import { DomainError, hasRole, type Principal } from "../../kernel/mod.ts";
-import type { Factor } from "../domain/factor.ts";
 import { assertCanSeeFactor } from "./support/access.ts";
 import { confirmAndPublicise, consultRegistry } from "./support/confirmation-flow.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { loadFactor } from "./support/load.ts";
 import { id, parseInput } from "./support/parse-input.ts";
 import { actOf, recordFactorEvent } from "./support/record.ts";
+import { type FactorView, factorView } from "./support/views.ts";
 
 export const confirmFactorInput = v.object({ factorId: id("factorId") });
 
 export interface ConfirmFactorResult {
-  readonly factor: Factor;
+  readonly factor: FactorView;
   readonly outcome: "publicised" | "rejected" | "awaiting_department" | "awaiting_registry";
 }
 
@@ -37,8 +37,8 @@ export async function confirmFactor(deps: FactorsDeps, principal: Principal, inp
   }
   const policy = deps.policyFor(seen.countyCode);
   const outcome = await consultRegistry(deps, policy, seen, act.today);
-  if (outcome.verdict === null) return { factor: seen, outcome: "awaiting_registry" };
-  if (outcome.verdict.verdict === "pending") return { factor: seen, outcome: "awaiting_department" };
+  if (outcome.verdict === null) return { factor: factorView(principal, seen), outcome: "awaiting_registry" };
+  if (outcome.verdict.verdict === "pending") return { factor: factorView(principal, seen), outcome: "awaiting_department" };
 
   return deps.uow.run(async (tx) => {
     const current = await loadFactor(tx, deps.regionCode, seen.id, true);
@@ -58,9 +58,9 @@ export async function confirmFactor(deps: FactorsDeps, principal: Principal, inp
         { reason: verdict.message, ruleId: "FAC-R01", data: { reason: verdict.reason } },
         act,
       );
-      return { factor, outcome: "rejected" as const };
+      return { factor: factorView(principal, factor), outcome: "rejected" as const };
     }
     const factor = await confirmAndPublicise(tx, deps, policy, current, outcome, act);
-    return { factor, outcome: "publicised" as const };
+    return { factor: factorView(principal, factor), outcome: "publicised" as const };
   });
 }

@@ -6,11 +6,16 @@ import type { FactorsDeps } from "./support/deps.ts";
 import { loadUnit, notFound } from "./support/load.ts";
 import { id, parseInput } from "./support/parse-input.ts";
 import { actOf, mustUpdate, recordFactorEvent } from "./support/record.ts";
+import { listingView, type TransferListingView } from "./support/views.ts";
 
 export const consentToTransferInput = v.object({ listingId: id("listingId") });
 
 /** FAC-R10 a lien holder consents to the transfer of the factor it holds a lien on (the lien follows it). */
-export async function consentToTransfer(deps: FactorsDeps, principal: Principal, input: unknown): Promise<TransferListing> {
+export async function consentToTransfer(
+  deps: FactorsDeps,
+  principal: Principal,
+  input: unknown,
+): Promise<TransferListingView> {
   const i = parseInput(consentToTransferInput, input);
   const act = actOf(principal, deps.clock.now());
   return deps.uow.run(async (tx) => {
@@ -40,6 +45,6 @@ export async function consentToTransfer(deps: FactorsDeps, principal: Principal,
         act,
       );
     }
-    return next;
+    return listingView(next);
   });
 }

@@ -8,6 +8,7 @@ import type { FactorsDeps } from "./support/deps.ts";
 import { notFound } from "./support/load.ts";
 import { id, parseInput } from "./support/parse-input.ts";
 import { actOf, audit, recordFactorEvent } from "./support/record.ts";
+import { type FactorView, factorView } from "./support/views.ts";
 
 export const formMarineBundleInput = v.object({
   factorIds: v.pipe(v.array(id("factorId")), v.minLength(2, "name every member of the bundle")),
@@ -21,7 +22,7 @@ export async function formMarineBundle(
   deps: FactorsDeps,
   principal: Principal,
   input: unknown,
-): Promise<{ bundle: MarineBundle; factors: Factor[] }> {
+): Promise<{ bundle: MarineBundle; factors: FactorView[] }> {
   const i = parseInput(formMarineBundleInput, input);
   const act = actOf(principal, deps.clock.now());
   return deps.uow.run(async (tx) => {
@@ -57,6 +58,6 @@ export async function formMarineBundle(
         ),
       );
     }
-    return { bundle, factors: out };
+    return { bundle, factors: out.map((f) => factorView(principal, f)) };
   });
 }

@@ -8,6 +8,7 @@ import type { FactorsDeps } from "./support/deps.ts";
 import { assertUnitStatus, loadUnit } from "./support/load.ts";
 import { fen, id, isoDate, parseInput } from "./support/parse-input.ts";
 import { actOf, recordFactorEvent } from "./support/record.ts";
+import { listingView, type TransferListingView } from "./support/views.ts";
 
 export const listForTransferInput = v.object({
   factorIds: v.pipe(v.array(id("factorId")), v.minLength(1, "name the factor or every member of its bundle")),
@@ -23,7 +24,11 @@ export const listForTransferInput = v.object({
  * reserve price and term, open at least the pack's days. A lease may not run past the right's
  * term. Lien holders are asked for consent through the outbox; without all of them no award.
  */
-export async function listForTransfer(deps: FactorsDeps, principal: Principal, input: unknown): Promise<TransferListing> {
+export async function listForTransfer(
+  deps: FactorsDeps,
+  principal: Principal,
+  input: unknown,
+): Promise<TransferListingView> {
   const i = parseInput(listForTransferInput, input);
   const act = actOf(principal, deps.clock.now());
   return deps.uow.run(async (tx) => {
@@ -88,6 +93,6 @@ export async function listForTransfer(deps: FactorsDeps, principal: Principal, i
         payload: { listingId: listing.id, lienId: lien.id, bankId: lien.bankId, kind: i.kind },
       });
     }
-    return listing;
+    return listingView(listing);
   });
 }

@@ -1,12 +1,12 @@
 import * as v from "valibot";
 import type { Principal } from "../../kernel/mod.ts";
 import type { Objection } from "../domain/collateral.ts";
-import type { Factor } from "../domain/factor.ts";
 import { assertObjectionWindow } from "../rules/public-notice.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { loadFactor } from "./support/load.ts";
 import { id, parseInput, text } from "./support/parse-input.ts";
 import { actOf, audit, recordFactorEvent } from "./support/record.ts";
+import { type FactorView, factorView } from "./support/views.ts";
 
 export const lodgeObjectionInput = v.object({
   factorId: id("factorId"),
@@ -21,7 +21,7 @@ export async function lodgeObjection(
   deps: FactorsDeps,
   principal: Principal,
   input: unknown,
-): Promise<{ objection: Objection; factor: Factor }> {
+): Promise<{ objection: Objection; factor: FactorView }> {
   const i = parseInput(lodgeObjectionInput, input);
   const act = actOf(principal, deps.clock.now());
   return deps.uow.run(async (tx) => {
@@ -48,6 +48,6 @@ export async function lodgeObjection(
       { reason: "objection lodged during public notice", ruleId: "FAC-R02", data: { objectionId: objection.id } },
       act,
     );
-    return { objection, factor: disputed };
+    return { objection, factor: factorView(principal, disputed) };
   });
 }

@@ -7,6 +7,7 @@ import { notFound } from "./support/load.ts";
 import { fen, id, parseInput } from "./support/parse-input.ts";
 import { actOf, audit, mustUpdate } from "./support/record.ts";
 import { holderInput, holderOf } from "./register-factor.ts";
+import { type BidView, bidView } from "./support/views.ts";
 
 export const placeBidInput = v.object({
   listing: v.picklist(["transfer", "disposal"], "listing is transfer or disposal"),
@@ -24,7 +25,7 @@ export async function placeBid(
   deps: FactorsDeps,
   principal: Principal,
   input: unknown,
-): Promise<{ bid: Bid; listingId: string }> {
+): Promise<{ bid: BidView; listingId: string }> {
   requireRole(principal, "citizen", "clerk", "institution_staff", "institution_admin", "platform_admin");
   const i = parseInput(placeBidInput, input);
   const act = actOf(principal, deps.clock.now());
@@ -72,6 +73,6 @@ export async function placeBid(
       aggregateId: i.listingId,
       payload: { listingId: i.listingId, bidId: bid.id, amount: bid.amount },
     });
-    return { bid, listingId: i.listingId };
+    return { bid: bidView(bid), listingId: i.listingId };
   });
 }

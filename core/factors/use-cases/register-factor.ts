@@ -8,6 +8,7 @@ import { bundleMemberTypes } from "../rules/marine-bundle.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { parseInput, text } from "./support/parse-input.ts";
 import { actOf, audit } from "./support/record.ts";
+import { type FactorView, factorView } from "./support/views.ts";
 
 export const holderInput = v.object({
   kind: v.picklist(["person", "organisation"], "holder.kind is person or organisation"),
@@ -45,7 +46,7 @@ export function holderOf(
  * Registers a factor as a DRAFT (登记): the holder (or a station clerk / bank acting for them)
  * describes it and attaches evidence. Nothing is asked of a registry yet: that is submission.
  */
-export async function registerFactor(deps: FactorsDeps, principal: Principal, input: unknown): Promise<Factor> {
+export async function registerFactor(deps: FactorsDeps, principal: Principal, input: unknown): Promise<FactorView> {
   requireRole(principal, "citizen", "clerk", "institution_staff", "platform_admin");
   const i = parseInput(registerFactorInput, input);
   const act = actOf(principal, deps.clock.now());
@@ -119,6 +120,6 @@ export async function registerFactor(deps: FactorsDeps, principal: Principal, in
       aggregateId: factor.id,
       payload: { factorId: factor.id, countyCode: factor.countyCode, typeCode: factor.typeCode, at: act.at },
     });
-    return factor;
+    return factorView(principal, factor);
   });
 }

@@ -8,11 +8,12 @@ import type { FactorsDeps } from "./support/deps.ts";
 import { assertUnitStatus, loadUnit, notFound } from "./support/load.ts";
 import { id, parseInput } from "./support/parse-input.ts";
 import { actOf, recordFactorEvent } from "./support/record.ts";
+import { type FactorView, factorView } from "./support/views.ts";
 
 export const registerTransferInput = v.object({ listingId: id("listingId") });
 
 export interface RegisterTransferResult {
-  readonly factors: readonly Factor[];
+  readonly factors: readonly FactorView[];
   readonly outcome: "registered" | "awaiting_registry" | "awaiting_department";
 }
 
@@ -24,6 +25,7 @@ export interface RegisterTransferResult {
 export async function registerTransfer(deps: FactorsDeps, principal: Principal, input: unknown): Promise<RegisterTransferResult> {
   const i = parseInput(registerTransferInput, input);
   const act = actOf(principal, deps.clock.now());
+  const view = (f: Factor) => factorView(principal, f);
   const seen = await deps.uow.run(async (tx) => {
     const listing = await tx.listings.get(deps.regionCode, i.listingId);
     if (!listing || listing.kind !== "sale" || listing.status !== "awarded") throw notFound("awarded sale", "listingId");
@@ -38,8 +40,8 @@ export async function registerTransfer(deps: FactorsDeps, principal: Principal, 
     const buyer = f.pendingHolder;
     if (!buyer) throw new DomainError("no buyer is pending", { ruleId: "FAC-R10", kind: "conflict", field: "listingId" });
     const outcome = await consultRegistry(deps, policy, { ...f, holder: buyer }, act.today);
-    if (outcome.verdict === null) return { factors: seen.factors, outcome: "awaiting_registry" };
-    if (outcome.verdict.verdict === "pending") return { factors: seen.factors, outcome: "awaiting_department" };
+    if (outcome.verdict === null) return { factors: seen.factors.map(view), outcome: "awaiting_registry" };
+    if (outcome.verdict.verdict === "pending") return { factors: seen.factors.map(view), outcome: "awaiting_department" };
     if (outcome.verdict.verdict === "rejected") throw rejectionError(outcome.verdict);
   }
   const winner = seen.listing.bids.find((b) => b.id === seen.listing.awardedBidId);
@@ -71,6 +73,6 @@ export async function registerTransfer(deps: FactorsDeps, principal: Principal, 
         ),
       );
     }
-    return { factors: out, outcome: "registered" as const };
+    return { factors: out.map(view), outcome: "registered" as const };
   });
 }

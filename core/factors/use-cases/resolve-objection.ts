@@ -1,13 +1,13 @@
 import * as v from "valibot";
 import { DomainError, type Principal } from "../../kernel/mod.ts";
 import type { Objection } from "../domain/collateral.ts";
-import type { Factor } from "../domain/factor.ts";
 import { statusAfterDismissal } from "../rules/public-notice.ts";
 import { assertCountyOfficial } from "./support/access.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { loadFactor, notFound } from "./support/load.ts";
 import { id, parseInput, text } from "./support/parse-input.ts";
 import { actOf, audit, recordFactorEvent } from "./support/record.ts";
+import { type FactorView, factorView } from "./support/views.ts";
 
 export const resolveObjectionInput = v.object({
   factorId: id("factorId"),
@@ -24,7 +24,7 @@ export async function resolveObjection(
   deps: FactorsDeps,
   principal: Principal,
   input: unknown,
-): Promise<{ objection: Objection; factor: Factor }> {
+): Promise<{ objection: Objection; factor: FactorView }> {
   const i = parseInput(resolveObjectionInput, input);
   const act = actOf(principal, deps.clock.now());
   return deps.uow.run(async (tx) => {
@@ -52,11 +52,11 @@ export async function resolveObjection(
     const data = { objectionId: objection.id };
     if (i.decision === "upheld") {
       const rejected = await recordFactorEvent(tx, factor, "objection_upheld", { reason: i.reason, ruleId: "FAC-R02", data }, act);
-      return { objection: decided, factor: rejected };
+      return { objection: decided, factor: factorView(principal, rejected) };
     }
     const stillOpen = all.some((o) => o.id !== objection.id && o.status === "open");
     const to = stillOpen ? "DISPUTED" : statusAfterDismissal(factor.noticeClosesOn, act.today);
     const next = await recordFactorEvent(tx, factor, "objections_dismissed", { to, reason: i.reason, ruleId: "FAC-R02", data }, act);
-    return { objection: decided, factor: next };
+    return { objection: decided, factor: factorView(principal, next) };
   });
 }

@@ -15,6 +15,7 @@ import type { FactorsDeps } from "./support/deps.ts";
 import { assertUnitStatus, loadUnit, notFound } from "./support/load.ts";
 import { fen, id, parseInput } from "./support/parse-input.ts";
 import { actOf, audit, mustUpdate, recordFactorEvent } from "./support/record.ts";
+import { type DisposalView, disposalView } from "./support/views.ts";
 
 export const startDisposalInput = v.object({
   loanId: id("loanId"),
@@ -29,7 +30,7 @@ export const startDisposalInput = v.object({
  * than the pack's share of the current valuation. The company's offer is asked for before the
  * transaction; an offer under the floor is refused with nothing written.
  */
-export async function startDisposal(deps: FactorsDeps, principal: Principal, input: unknown): Promise<Disposal> {
+export async function startDisposal(deps: FactorsDeps, principal: Principal, input: unknown): Promise<DisposalView> {
   const i = parseInput(startDisposalInput, input);
   const act = actOf(principal, deps.clock.now());
   const seen = await deps.uow.run(async (tx) => {
@@ -127,6 +128,6 @@ export async function startDisposal(deps: FactorsDeps, principal: Principal, inp
       );
     }
     await audit(tx, act, deps.regionCode, "disposal.started", "disposal", disposalId, { channel: i.channel, loanId: loan.id });
-    return disposal;
+    return disposalView(disposal);
   });
 }

@@ -1,6 +1,5 @@
 import * as v from "valibot";
 import { DomainError, type Principal } from "../../kernel/mod.ts";
-import type { Factor } from "../domain/factor.ts";
 import { rejectionError } from "../rules/confirmation.ts";
 import { assertActsForHolder } from "./support/access.ts";
 import { consultRegistry, confirmAndPublicise } from "./support/confirmation-flow.ts";
@@ -8,6 +7,7 @@ import type { FactorsDeps } from "./support/deps.ts";
 import { loadFactor } from "./support/load.ts";
 import { id, parseInput } from "./support/parse-input.ts";
 import { actOf, recordFactorEvent } from "./support/record.ts";
+import { type FactorView, factorView } from "./support/views.ts";
 
 export const submitFactorInput = v.object({
   factorId: id("factorId"),
@@ -15,7 +15,7 @@ export const submitFactorInput = v.object({
 });
 
 export interface SubmitFactorResult {
-  readonly factor: Factor;
+  readonly factor: FactorView;
   /** publicised: confirmed and on public notice; awaiting_*: submitted, the registry has yet to answer. */
   readonly outcome: "publicised" | "awaiting_department" | "awaiting_registry";
 }
@@ -66,9 +66,12 @@ export async function submitFactor(deps: FactorsDeps, principal: Principal, inpu
       act,
     );
     if (outcome.verdict?.verdict !== "confirmed") {
-      return { factor: submitted, outcome: waitingFor === "registry" ? "awaiting_registry" : "awaiting_department" };
+      return {
+        factor: factorView(principal, submitted),
+        outcome: waitingFor === "registry" ? "awaiting_registry" : "awaiting_department",
+      };
     }
     const factor = await confirmAndPublicise(tx, deps, policy, submitted, outcome, act);
-    return { factor, outcome: "publicised" };
+    return { factor: factorView(principal, factor), outcome: "publicised" };
   });
 }

@@ -25,14 +25,25 @@ describe("MKT-LIFECYCLE 申请状态 application states", () => {
     ["disbursing before approval", "CONTACTED", "disburse"],
     ["contacting twice", "CONTACTED", "contact"],
     ["approving a withdrawn application", "WITHDRAWN", "approve"],
-  ] as [string, ApplicationState, ApplicationEvent][])("refuses %s as a conflict, changing nothing", (_title, from, event) => {
-    const app = anApplication({ state: from });
-    expect(refusalOf(() => applyApplicationEvent(app, event, AT))).toMatchObject({ rule: "MKT-LIFECYCLE", kind: "conflict", field: "state" });
-    expect(app.state).toBe(from);
-  });
+  ] as [string, ApplicationState, ApplicationEvent][])(
+    "refuses %s as a conflict, changing nothing",
+    (_title, from, event) => {
+      const app = anApplication({ state: from });
+      expect(refusalOf(() => applyApplicationEvent(app, event, AT))).toMatchObject({
+        rule: "MKT-LIFECYCLE",
+        kind: "conflict",
+        field: "state",
+      });
+      expect(app.state).toBe(from);
+    },
+  );
 
   it("a decision without a separate contact also counts as the contact", () => {
-    const decided = applyApplicationEvent(anApplication(), "approve", AT, { amountGranted: 1_000_000, rateBp: 425, grantedTermMonths: 12 });
+    const decided = applyApplicationEvent(anApplication(), "approve", AT, {
+      amountGranted: 1_000_000,
+      rateBp: 425,
+      grantedTermMonths: 12,
+    });
     expect(decided.contactedAt).toEqual(AT);
     expect(decided.decidedAt).toEqual(AT);
     expect(decided.concludedAt).toEqual(AT);
@@ -41,7 +52,9 @@ describe("MKT-LIFECYCLE 申请状态 application states", () => {
 
   it("an earlier contact time is kept when the decision comes later", () => {
     const contacted = applyApplicationEvent(anApplication(), "contact", new Date("2026-03-02T05:00:00Z"));
-    expect(applyApplicationEvent(contacted, "reject", AT, { reason: "x" }).contactedAt).toEqual(new Date("2026-03-02T05:00:00Z"));
+    expect(applyApplicationEvent(contacted, "reject", AT, { reason: "x" }).contactedAt).toEqual(
+      new Date("2026-03-02T05:00:00Z"),
+    );
   });
 
   it.each([

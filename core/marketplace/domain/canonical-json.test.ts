@@ -18,10 +18,16 @@ describe("canonical JSON for content hashes (MKT-R03)", () => {
 
   it("property: key order never changes the text, and the text parses back to the same value", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.constant(null))), (obj) => {
-        const reversed = Object.fromEntries(Object.entries(obj).reverse());
-        return canonicalJson(obj) === canonicalJson(reversed) && canonicalJson(JSON.parse(canonicalJson(obj))) === canonicalJson(obj);
-      }),
+      fc.property(
+        fc.dictionary(fc.string(), fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.constant(null))),
+        (obj) => {
+          const reversed = Object.fromEntries(Object.entries(obj).reverse());
+          return (
+            canonicalJson(obj) === canonicalJson(reversed) &&
+            canonicalJson(JSON.parse(canonicalJson(obj))) === canonicalJson(obj)
+          );
+        },
+      ),
     );
   });
 });

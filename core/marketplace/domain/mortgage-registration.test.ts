@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { refusalOf } from "../testing/errors.ts";
-import { type MortgageRegistrationEvent, type MortgageRegistrationState, mortgageRegistrationTransitions } from "./mortgage-registration.ts";
+import {
+  type MortgageRegistrationEvent,
+  type MortgageRegistrationState,
+  mortgageRegistrationTransitions,
+} from "./mortgage-registration.ts";
 import { nextState } from "./state-machine.ts";
 
 const move = (from: MortgageRegistrationState, event: MortgageRegistrationEvent) =>
-  nextState(mortgageRegistrationTransitions, from, event, { ruleId: "MKT-MORTGAGE", what: "the mortgage registration" });
+  nextState(mortgageRegistrationTransitions, from, event, {
+    ruleId: "MKT-MORTGAGE",
+    what: "the mortgage registration",
+  });
 
 describe("MKT-MORTGAGE 抵押登记云办理 online mortgage registration", () => {
   it.each([
@@ -13,9 +20,12 @@ describe("MKT-MORTGAGE 抵押登记云办理 online mortgage registration", () =
     ["the registry registers the mortgage", "SUBMITTED", "register", "REGISTERED"],
     ["the registry may refuse", "SUBMITTED", "refuse", "REFUSED"],
     ["the lender may cancel before submission", "REQUESTED", "cancel", "CANCELLED"],
-  ] as [string, MortgageRegistrationState, MortgageRegistrationEvent, MortgageRegistrationState][])("%s", (_title, from, event, to) => {
-    expect(move(from, event)).toBe(to);
-  });
+  ] as [string, MortgageRegistrationState, MortgageRegistrationEvent, MortgageRegistrationState][])(
+    "%s",
+    (_title, from, event, to) => {
+      expect(move(from, event)).toBe(to);
+    },
+  );
 
   it.each([
     ["submitting before the borrower signed", "REQUESTED", "submit"],

@@ -5,7 +5,13 @@ import type { ApplyCode, ApplyCodeClaims } from "../domain/apply-code.ts";
 import type { MarketplacePolicy } from "../policy.ts";
 import { marketplacePolicyDefaults } from "../policy-defaults.ts";
 import { refusalOf } from "../testing/errors.ts";
-import { applyCodeExpiry, applyCodeMessage, applyCodeToken, assertApplyCodeUsable, parseApplyCodeToken } from "./apply-code.ts";
+import {
+  applyCodeExpiry,
+  applyCodeMessage,
+  applyCodeToken,
+  assertApplyCodeUsable,
+  parseApplyCodeToken,
+} from "./apply-code.ts";
 
 const ISSUED = new Date("2026-03-02T02:00:00Z");
 const code: ApplyCode = {
@@ -44,7 +50,10 @@ describe("MKT-R08 码上贷 QR codes", () => {
     ["more than the pack's maximum", 366],
     ["zero days", 0],
   ])("refuses a validity of %s", (_title, days) => {
-    expect(refusalOf(() => applyCodeExpiry(marketplacePolicyDefaults, ISSUED, days))).toMatchObject({ rule: "MKT-R08", field: "validDays" });
+    expect(refusalOf(() => applyCodeExpiry(marketplacePolicyDefaults, ISSUED, days))).toMatchObject({
+      rule: "MKT-R08",
+      field: "validDays",
+    });
   });
 
   it("follows the pack's default validity", () => {
@@ -88,19 +97,46 @@ describe("MKT-R08 码上贷 QR codes", () => {
   it.each([
     ["a verified, unexpired code matching the issued one is usable", claims, code, "2026-05-31T15:59:59Z", undefined],
     ["an expired code is refused", claims, code, "2026-05-31T16:00:00Z", "expired"],
-    ["a code pointing at another product than issued is refused as tampered", { ...claims, productId: "prd_cib_xingshan" }, code, "2026-03-03T00:00:00Z", "tampered"],
-    ["a code with a stretched expiry is refused as tampered", { ...claims, expiresAt: new Date("2027-01-01T00:00:00Z") }, code, "2026-03-03T00:00:00Z", "tampered"],
-    ["a code with another manager is refused as tampered", { ...claims, managerId: "mgr-999" }, code, "2026-03-03T00:00:00Z", "tampered"],
-    ["a withdrawn code is refused", claims, { ...code, status: "REVOKED" as const }, "2026-03-03T00:00:00Z", "withdrawn"],
+    [
+      "a code pointing at another product than issued is refused as tampered",
+      { ...claims, productId: "prd_cib_xingshan" },
+      code,
+      "2026-03-03T00:00:00Z",
+      "tampered",
+    ],
+    [
+      "a code with a stretched expiry is refused as tampered",
+      { ...claims, expiresAt: new Date("2027-01-01T00:00:00Z") },
+      code,
+      "2026-03-03T00:00:00Z",
+      "tampered",
+    ],
+    [
+      "a code with another manager is refused as tampered",
+      { ...claims, managerId: "mgr-999" },
+      code,
+      "2026-03-03T00:00:00Z",
+      "tampered",
+    ],
+    [
+      "a withdrawn code is refused",
+      claims,
+      { ...code, status: "REVOKED" as const },
+      "2026-03-03T00:00:00Z",
+      "withdrawn",
+    ],
     ["an unknown code is refused", claims, undefined, "2026-03-03T00:00:00Z", "unknown"],
-  ] as [string, ApplyCodeClaims, ApplyCode | undefined, string, string | undefined][])("%s", (_title, c, stored, now, reason) => {
-    const refusal = refusalOf(() => assertApplyCodeUsable(c, stored, new Date(now)));
-    if (reason === undefined) expect(refusal).toBeUndefined();
-    else {
-      expect(refusal?.rule).toBe("MKT-R08");
-      expect(refusal?.message).toContain(reason);
-    }
-  });
+  ] as [string, ApplyCodeClaims, ApplyCode | undefined, string, string | undefined][])(
+    "%s",
+    (_title, c, stored, now, reason) => {
+      const refusal = refusalOf(() => assertApplyCodeUsable(c, stored, new Date(now)));
+      if (reason === undefined) expect(refusal).toBeUndefined();
+      else {
+        expect(refusal?.rule).toBe("MKT-R08");
+        expect(refusal?.message).toContain(reason);
+      }
+    },
+  );
 
   it("property: changing any one character of a token's signed part changes the message the signature must match", () => {
     const token = applyCodeToken(claims, "sig");

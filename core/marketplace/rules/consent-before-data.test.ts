@@ -35,7 +35,10 @@ const at = (iso: string) => new Date(iso);
 
 describe("MKT-R01 授权在先 consent before data", () => {
   it.each([
-    ["the default consent covers the last 24 months up to the day it is given", { from: "2024-03-02", to: "2026-03-02" }],
+    [
+      "the default consent covers the last 24 months up to the day it is given",
+      { from: "2024-03-02", to: "2026-03-02" },
+    ],
   ])("%s", (_title, period) => {
     expect(consentTerms(marketplacePolicyDefaults, GRANTED).dataPeriod).toEqual(period);
   });
@@ -62,7 +65,10 @@ describe("MKT-R01 授权在先 consent before data", () => {
     ["a data life longer than the default", { dataLifeMonths: 13 }, "dataLifeMonths"],
     ["a period of zero months", { dataPeriodMonths: 0 }, "dataPeriodMonths"],
   ])("refuses %s", (_title, asked, field) => {
-    expect(refusalOf(() => consentTerms(marketplacePolicyDefaults, GRANTED, asked))).toMatchObject({ rule: "MKT-R01", field });
+    expect(refusalOf(() => consentTerms(marketplacePolicyDefaults, GRANTED, asked))).toMatchObject({
+      rule: "MKT-R01",
+      field,
+    });
   });
 
   it("follows the pack: a region that lets consents live 7 days gives 7-day consents", () => {
@@ -74,10 +80,25 @@ describe("MKT-R01 授权在先 consent before data", () => {
   });
 
   it.each([
-    ["an active consent for this institution, purpose and subject allows the push", consent, "2026-03-02T03:00:00Z", undefined],
-    ["a revoked consent stops every later push at once", revokeConsent(consent, at("2026-03-02T02:30:00Z")), "2026-03-02T02:30:00Z", "revoked"],
+    [
+      "an active consent for this institution, purpose and subject allows the push",
+      consent,
+      "2026-03-02T03:00:00Z",
+      undefined,
+    ],
+    [
+      "a revoked consent stops every later push at once",
+      revokeConsent(consent, at("2026-03-02T02:30:00Z")),
+      "2026-03-02T02:30:00Z",
+      "revoked",
+    ],
     ["a consent past its expiry is refused even before any sweep marks it", consent, "2026-04-01T02:00:00Z", "expired"],
-    ["a consent naming another institution is refused", { ...consent, recipientInstitutionId: "inst_cib" }, "2026-03-02T03:00:00Z", "another institution"],
+    [
+      "a consent naming another institution is refused",
+      { ...consent, recipientInstitutionId: "inst_cib" },
+      "2026-03-02T03:00:00Z",
+      "another institution",
+    ],
     [
       "a consent for another purpose is refused",
       { ...consent, purpose: { ...consent.purpose, ref: "prd_abc_xinglin" } },
@@ -109,6 +130,9 @@ describe("MKT-R01 授权在先 consent before data", () => {
 
   it("a revoked consent cannot be revoked again", () => {
     const revoked = revokeConsent(consent, at("2026-03-03T00:00:00Z"));
-    expect(refusalOf(() => revokeConsent(revoked, at("2026-03-04T00:00:00Z")))).toMatchObject({ rule: "MKT-R01", kind: "conflict" });
+    expect(refusalOf(() => revokeConsent(revoked, at("2026-03-04T00:00:00Z")))).toMatchObject({
+      rule: "MKT-R01",
+      kind: "conflict",
+    });
   });
 });

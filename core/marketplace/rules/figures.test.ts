@@ -5,16 +5,44 @@ import { anApplication } from "../testing/application-fixture.ts";
 import { computeFigures, type FiguresGroupBy } from "./figures.ts";
 
 const fin = (id: string, o: Partial<Application>): Application =>
-  anApplication({ id, state: "APPROVED", decidedAt: new Date("2026-03-03T02:00:00Z"), amountGranted: 30_000_000, ...o });
+  anApplication({
+    id,
+    state: "APPROVED",
+    decidedAt: new Date("2026-03-03T02:00:00Z"),
+    amountGranted: 30_000_000,
+    ...o,
+  });
 
 const apps: Application[] = [
-  fin("a1", { institutionId: "inst_ccb", productId: "p1", specialActions: ["small-shop", "first-loan"], firstLoan: true, applicant: { idKind: "resident-id", idIndex: "zhang", idCipher: "" } }),
-  fin("a2", { institutionId: "inst_ccb", productId: "p1", specialActions: ["small-shop"], state: "DISBURSED", amountGranted: 10_000_001 }),
-  fin("a3", { institutionId: "inst_cib", productId: "p2", specialActions: [], decidedAt: new Date("2026-04-01T02:00:00Z") }),
+  fin("a1", {
+    institutionId: "inst_ccb",
+    productId: "p1",
+    specialActions: ["small-shop", "first-loan"],
+    firstLoan: true,
+    applicant: { idKind: "resident-id", idIndex: "zhang", idCipher: "" },
+  }),
+  fin("a2", {
+    institutionId: "inst_ccb",
+    productId: "p1",
+    specialActions: ["small-shop"],
+    state: "DISBURSED",
+    amountGranted: 10_000_001,
+  }),
+  fin("a3", {
+    institutionId: "inst_cib",
+    productId: "p2",
+    specialActions: [],
+    decidedAt: new Date("2026-04-01T02:00:00Z"),
+  }),
   fin("a4", { institutionId: "inst_cib", productId: "p2", state: "DECLINED_BY_APPLICANT" }),
   fin("a5", { institutionId: "inst_cib", productId: "p2", state: "REJECTED", amountGranted: null }),
   // the same first-loan borrower financed twice counts once
-  fin("a6", { institutionId: "inst_cib", productId: "p2", firstLoan: true, applicant: { idKind: "resident-id", idIndex: "zhang", idCipher: "" } }),
+  fin("a6", {
+    institutionId: "inst_cib",
+    productId: "p2",
+    firstLoan: true,
+    applicant: { idKind: "resident-id", idIndex: "zhang", idCipher: "" },
+  }),
 ];
 
 describe("成效数据 outcome figures", () => {
@@ -29,7 +57,9 @@ describe("成效数据 outcome figures", () => {
   });
 
   it("the seed's figures: 9,192 financings of 2.783 billion yuan average 302,763.27 yuan", () => {
-    const many = Array.from({ length: 9192 }, (_, i) => fin(`s${i}`, { amountGranted: i === 0 ? 278_300_000_000 - 9191 * 30_276_327 : 30_276_327 }));
+    const many = Array.from({ length: 9192 }, (_, i) =>
+      fin(`s${i}`, { amountGranted: i === 0 ? 278_300_000_000 - 9191 * 30_276_327 : 30_276_327 }),
+    );
     const t = computeFigures(many, { regionCode: "350800" }).total;
     expect(t.amountGranted).toBe(278_300_000_000);
     expect(t.averagePerFinancing).toBe(30_276_327);
@@ -45,10 +75,20 @@ describe("成效数据 outcome figures", () => {
   });
 
   it("a period keeps financings decided within it (龙岩 business dates, both ends included)", () => {
-    expect(computeFigures(apps, { regionCode: "350800", from: "2026-04-01", to: "2026-04-30" }).total.financings).toBe(1);
+    expect(computeFigures(apps, { regionCode: "350800", from: "2026-04-01", to: "2026-04-30" }).total.financings).toBe(
+      1,
+    );
   });
 
-  const state = fc.constantFrom<ApplicationState>("SUBMITTED", "CONTACTED", "APPROVED", "REJECTED", "DISBURSED", "DECLINED_BY_APPLICANT", "WITHDRAWN");
+  const state = fc.constantFrom<ApplicationState>(
+    "SUBMITTED",
+    "CONTACTED",
+    "APPROVED",
+    "REJECTED",
+    "DISBURSED",
+    "DECLINED_BY_APPLICANT",
+    "WITHDRAWN",
+  );
   const app = fc
     .record({
       i: fc.integer({ min: 0, max: 1e9 }),
@@ -74,12 +114,16 @@ describe("成效数据 outcome figures", () => {
 
   it("property: institution, product and month groups partition the total exactly, to the fen", () => {
     fc.assert(
-      fc.property(fc.array(app, { maxLength: 80 }), fc.constantFrom<FiguresGroupBy>("institution", "product", "month"), (list, groupBy) => {
-        const r = computeFigures(list, { regionCode: "350800", groupBy });
-        const sum = r.groups.reduce((s, g) => s + g.amountGranted, 0);
-        const count = r.groups.reduce((s, g) => s + g.financings, 0);
-        return sum === r.total.amountGranted && count === r.total.financings;
-      }),
+      fc.property(
+        fc.array(app, { maxLength: 80 }),
+        fc.constantFrom<FiguresGroupBy>("institution", "product", "month"),
+        (list, groupBy) => {
+          const r = computeFigures(list, { regionCode: "350800", groupBy });
+          const sum = r.groups.reduce((s, g) => s + g.amountGranted, 0);
+          const count = r.groups.reduce((s, g) => s + g.financings, 0);
+          return sum === r.total.amountGranted && count === r.total.financings;
+        },
+      ),
     );
   });
 

@@ -21,6 +21,8 @@ describe("MKT-R07 首贷户 first-loan applicant", () => {
   });
 
   it("follows the pack's list of loan categories", () => {
-    expect(isFirstLoanApplicant([loan(ZHANG, "fund.loans")], ["finance.loan-records", "fund.loans"], ZHANG)).toBe(false);
+    expect(isFirstLoanApplicant([loan(ZHANG, "fund.loans")], ["finance.loan-records", "fund.loans"], ZHANG)).toBe(
+      false,
+    );
   });
 });

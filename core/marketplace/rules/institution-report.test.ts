@@ -7,7 +7,12 @@ const NOW = new Date("2026-03-05T09:00:00Z"); // Thursday, 3 working days after 
 const monday = anApplication();
 const apps: Application[] = [
   { ...monday, id: "a1" }, // 兴业, not contacted, overdue since Wednesday 24:00
-  { ...monday, id: "a2", submittedAt: new Date("2026-03-04T02:00:00Z"), contactDueAt: new Date("2026-03-06T16:00:00Z") }, // 兴业, pending, not overdue
+  {
+    ...monday,
+    id: "a2",
+    submittedAt: new Date("2026-03-04T02:00:00Z"),
+    contactDueAt: new Date("2026-03-06T16:00:00Z"),
+  }, // 兴业, pending, not overdue
   { ...monday, id: "a3", state: "CONTACTED", contactedAt: new Date("2026-03-03T01:00:00Z") }, // 兴业, contacted
   { ...monday, id: "a4", institutionId: "inst_ccb", state: "APPROVED", fellBackToManual: true }, // 建行, concluded, had an instant fallback
   { ...monday, id: "a5", institutionId: "inst_ccb", concludeDueAt: new Date("2026-03-05T00:00:00Z") }, // 建行, overdue and long unfinished
@@ -26,11 +31,19 @@ describe("银行机构对接实时通报 institution report (MKT-R04/R05)", () =
   });
 
   it("totals add the rows and leave other regions out", () => {
-    expect(report.totals).toEqual({ pending: 3, overdueForContact: 2, longUnfinished: 1, open: 4, instantFallbacks: 1 });
+    expect(report.totals).toEqual({
+      pending: 3,
+      overdueForContact: 2,
+      longUnfinished: 1,
+      open: 4,
+      instantFallbacks: 1,
+    });
   });
 
   it("an institution's own view holds its row only", () => {
-    expect(buildInstitutionReport("350800", apps, NOW, ["inst_cib"]).rows.map((r) => r.institutionId)).toEqual(["inst_cib"]);
+    expect(buildInstitutionReport("350800", apps, NOW, ["inst_cib"]).rows.map((r) => r.institutionId)).toEqual([
+      "inst_cib",
+    ]);
   });
 
   it.each([
@@ -39,7 +52,9 @@ describe("银行机构对接实时通报 institution report (MKT-R04/R05)", () =
     ["long-unfinished", ["a5"]],
     ["open", ["a1", "a2", "a3", "a5"]],
   ] as const)("the %s list", (column, ids) => {
-    expect(apps.filter((a) => a.regionCode === "350800" && inReportColumn(a, column, NOW)).map((a) => a.id)).toEqual(ids);
+    expect(apps.filter((a) => a.regionCode === "350800" && inReportColumn(a, column, NOW)).map((a) => a.id)).toEqual(
+      ids,
+    );
   });
 
   it("worst first: more overdue comes before more pending", () => {

@@ -9,8 +9,16 @@ import { concludeDueAt, isLongUnfinished } from "./long-unfinished.ts";
 
 describe("MKT-R05 长期未办结 long unfinished", () => {
   it.each([
-    ["submitted Monday 2 March, it must be concluded by the end of Monday 23 March (15 working days)", "2026-03-02T02:00:00Z", "2026-03-23T16:00:00.000Z"],
-    ["submitted 24 September, 中秋 and 国庆 do not count and the 调休 Saturday does: by the end of 22 October", "2026-09-24T02:00:00Z", "2026-10-22T16:00:00.000Z"],
+    [
+      "submitted Monday 2 March, it must be concluded by the end of Monday 23 March (15 working days)",
+      "2026-03-02T02:00:00Z",
+      "2026-03-23T16:00:00.000Z",
+    ],
+    [
+      "submitted 24 September, 中秋 and 国庆 do not count and the 调休 Saturday does: by the end of 22 October",
+      "2026-09-24T02:00:00Z",
+      "2026-10-22T16:00:00.000Z",
+    ],
   ])("%s", (_title, submitted, expected) => {
     expect(concludeDueAt(new Date(submitted), calendar2026, marketplacePolicyDefaults).toISOString()).toBe(expected);
   });
@@ -18,9 +26,14 @@ describe("MKT-R05 长期未办结 long unfinished", () => {
   it("follows the pack: 10 working days from Monday 2 March end on Monday 16 March", () => {
     const pack: MarketplacePolicy = {
       ...marketplacePolicyDefaults,
-      serviceDeadlines: { ...marketplacePolicyDefaults.serviceDeadlines, longUnfinishedWorkingDays: since("2021-01-01", 10, "test pack") },
+      serviceDeadlines: {
+        ...marketplacePolicyDefaults.serviceDeadlines,
+        longUnfinishedWorkingDays: since("2021-01-01", 10, "test pack"),
+      },
     };
-    expect(concludeDueAt(new Date("2026-03-02T02:00:00Z"), calendar2026, pack).toISOString()).toBe("2026-03-16T16:00:00.000Z");
+    expect(concludeDueAt(new Date("2026-03-02T02:00:00Z"), calendar2026, pack).toISOString()).toBe(
+      "2026-03-16T16:00:00.000Z",
+    );
   });
 
   const AFTER = "2026-03-23T16:00:00Z";
@@ -32,7 +45,10 @@ describe("MKT-R05 长期未办结 long unfinished", () => {
     ["rejected", "REJECTED", AFTER, false],
     ["withdrawn", "WITHDRAWN", AFTER, false],
     ["disbursed", "DISBURSED", AFTER, false],
-  ] as [string, ApplicationState, string, boolean][])("an application %s is long unfinished: %s", (_title, state, now, expected) => {
-    expect(isLongUnfinished(anApplication({ state }), new Date(now))).toBe(expected);
-  });
+  ] as [string, ApplicationState, string, boolean][])(
+    "an application %s is long unfinished: %s",
+    (_title, state, now, expected) => {
+      expect(isLongUnfinished(anApplication({ state }), new Date(now))).toBe(expected);
+    },
+  );
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { CreditDataRecord } from "../domain/credit-data.ts";
 import type { DataNeed } from "../domain/product.ts";
 import { refusalOf } from "../testing/errors.ts";
-import { assertConsentWithinNeeds, minimiseRecords, minimisedCategories } from "./minimisation.ts";
+import { assertConsentWithinNeeds, minimisedCategories, minimiseRecords } from "./minimisation.ts";
 
 const kuaidai: DataNeed[] = [
   { category: "tax.paid", purpose: "limit", required: true },
@@ -13,7 +13,15 @@ const kuaidai: DataNeed[] = [
   { category: "court.enforcement", purpose: "exclusion", required: false },
 ];
 
-const CATEGORIES = ["tax.paid", "unionpay.acquiring-flow", "social.insurance-paid", "tax.credit-grade", "court.enforcement", "court.dishonest", "water.usage"];
+const CATEGORIES = [
+  "tax.paid",
+  "unionpay.acquiring-flow",
+  "social.insurance-paid",
+  "tax.credit-grade",
+  "court.enforcement",
+  "court.dishonest",
+  "water.usage",
+];
 
 describe("MKT-R02 最小化 minimisation", () => {
   it.each([
@@ -22,15 +30,25 @@ describe("MKT-R02 最小化 minimisation", () => {
       ["tax.paid", "unionpay.acquiring-flow", "social.insurance-paid"],
       ["tax.paid", "unionpay.acquiring-flow", "social.insurance-paid"],
     ],
-    ["consenting to the required ones only pushes only those", ["unionpay.acquiring-flow", "tax.paid"], ["tax.paid", "unionpay.acquiring-flow"]],
-    ["a consented category the product does not declare is not pushed", ["tax.paid", "unionpay.acquiring-flow", "water.usage"], ["tax.paid", "unionpay.acquiring-flow"]],
+    [
+      "consenting to the required ones only pushes only those",
+      ["unionpay.acquiring-flow", "tax.paid"],
+      ["tax.paid", "unionpay.acquiring-flow"],
+    ],
+    [
+      "a consented category the product does not declare is not pushed",
+      ["tax.paid", "unionpay.acquiring-flow", "water.usage"],
+      ["tax.paid", "unionpay.acquiring-flow"],
+    ],
   ])("%s", (_title, consented, pushed) => {
     expect(minimisedCategories(kuaidai, consented)).toEqual(pushed);
   });
 
   it("a consent that omits a required category fails, naming the category, rather than pushing a partial set", () => {
     const refusal = refusalOf(() =>
-      minimisedCategories(kuaidai, ["tax.paid", "social.insurance-paid"], (c) => (c === "unionpay.acquiring-flow" ? "银联收单流水" : c)),
+      minimisedCategories(kuaidai, ["tax.paid", "social.insurance-paid"], (c) =>
+        c === "unionpay.acquiring-flow" ? "银联收单流水" : c,
+      ),
     );
     expect(refusal).toMatchObject({ rule: "MKT-R02", field: "categories" });
     expect(refusal?.message).toContain("银联收单流水");
@@ -42,14 +60,30 @@ describe("MKT-R02 最小化 minimisation", () => {
     ["a category the product does not use", ["tax.paid", "water.usage"]],
     ["the same category twice", ["tax.paid", "tax.paid"]],
   ])("a consent screen cannot ask for %s", (_title, categories) => {
-    expect(refusalOf(() => assertConsentWithinNeeds(kuaidai, categories))).toMatchObject({ rule: "MKT-R02", field: "categories" });
+    expect(refusalOf(() => assertConsentWithinNeeds(kuaidai, categories))).toMatchObject({
+      rule: "MKT-R02",
+      field: "categories",
+    });
   });
 
-  const scope = { subjectId: "350802198801153019", categories: ["tax.paid"], period: { from: "2024-03-02", to: "2026-03-02" } };
-  const rec = (category: string, subjectId: string, observedOn: string): CreditDataRecord => ({ category, subjectId, observedOn, fields: {} });
+  const scope = {
+    subjectId: "350802198801153019",
+    categories: ["tax.paid"],
+    period: { from: "2024-03-02", to: "2026-03-02" },
+  };
+  const rec = (category: string, subjectId: string, observedOn: string): CreditDataRecord => ({
+    category,
+    subjectId,
+    observedOn,
+    fields: {},
+  });
 
   it.each([
-    ["a record of the subject, of a pushed category, inside the period is kept", rec("tax.paid", scope.subjectId, "2025-06-30"), true],
+    [
+      "a record of the subject, of a pushed category, inside the period is kept",
+      rec("tax.paid", scope.subjectId, "2025-06-30"),
+      true,
+    ],
     ["a record on the first day of the period is kept", rec("tax.paid", scope.subjectId, "2024-03-02"), true],
     ["a record on the last day of the period is kept", rec("tax.paid", scope.subjectId, "2026-03-02"), true],
     ["a record from the day before the period is dropped", rec("tax.paid", scope.subjectId, "2024-03-01"), false],
@@ -98,11 +132,21 @@ describe("MKT-R02 最小化 minimisation", () => {
         const pushable = consented.filter((c) => kuaidai.some((n) => n.category === c));
         const kept = minimiseRecords(records, { subjectId: who, categories: pushable, period: p });
         const expected = records.filter(
-          (r) => r.subjectId === who && pushable.includes(r.category) && r.observedOn >= p.from && r.observedOn <= p.to && /^\d{4}-\d{2}-\d{2}$/.test(r.observedOn) && !Number.isNaN(Date.parse(r.observedOn)) && new Date(r.observedOn).toISOString().slice(0, 10) === r.observedOn,
+          (r) =>
+            r.subjectId === who &&
+            pushable.includes(r.category) &&
+            r.observedOn >= p.from &&
+            r.observedOn <= p.to &&
+            /^\d{4}-\d{2}-\d{2}$/.test(r.observedOn) &&
+            !Number.isNaN(Date.parse(r.observedOn)) &&
+            new Date(r.observedOn).toISOString().slice(0, 10) === r.observedOn,
         );
         return (
           kept.length <= records.length &&
-          kept.every((r) => r.subjectId === who && consented.includes(r.category) && r.observedOn >= p.from && r.observedOn <= p.to) &&
+          kept.every(
+            (r) =>
+              r.subjectId === who && consented.includes(r.category) && r.observedOn >= p.from && r.observedOn <= p.to,
+          ) &&
           kept.length === expected.length
         );
       }),

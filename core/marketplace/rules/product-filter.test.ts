@@ -9,11 +9,23 @@ const ids = (filter: Partial<ProductQuery>) => searchProducts(all, q(filter)).it
 describe("产品超市 product marketplace filters", () => {
   it.each([
     ["the 小店经济 column lists 智慧快贷", { specialAction: "small-shop" }, ["prd_ccb_kuaidai"]],
-    ["the 乡村振兴 column lists 兴林贷 and 龙岩e贷", { specialAction: "rural-revitalisation" }, ["prd_abc_xinglin", "prd_lyrcb_edai"]],
-    ["direct-connect products are the seed's four online products", { channel: "direct" }, ["prd_abc_xinglin", "prd_ccb_kuaidai", "prd_lyrcb_edai"]],
+    [
+      "the 乡村振兴 column lists 兴林贷 and 龙岩e贷",
+      { specialAction: "rural-revitalisation" },
+      ["prd_abc_xinglin", "prd_lyrcb_edai"],
+    ],
+    [
+      "direct-connect products are the seed's four online products",
+      { channel: "direct" },
+      ["prd_abc_xinglin", "prd_ccb_kuaidai", "prd_lyrcb_edai"],
+    ],
     ["mortgage products", { type: "mortgage" }, ["prd_lyrcb_house"]],
     ["products a farmer can apply for", { segment: "farmer" }, ["prd_abc_xinglin", "prd_lyrcb_edai"]],
-    ["products lending 2 million yuan for 24 months", { amount: 200_000_000, termMonths: 24 }, ["prd_abc_xinglin", "prd_cib_xingshan", "prd_lyrcb_edai", "prd_lyrcb_house"]],
+    [
+      "products lending 2 million yuan for 24 months",
+      { amount: 200_000_000, termMonths: 24 },
+      ["prd_abc_xinglin", "prd_cib_xingshan", "prd_lyrcb_edai", "prd_lyrcb_house"],
+    ],
     ["a search by Chinese name", { text: "兴闪" }, ["prd_cib_xingshan"]],
     ["a search by English name, any case", { text: "SMART" }, ["prd_ccb_kuaidai"]],
     ["another region's catalogue is empty here", { regionCode: "350900" }, []],

@@ -22,8 +22,18 @@ const consent: Consent = {
 };
 
 const records: CreditDataRecord[] = [
-  { category: "unionpay.acquiring-flow", subjectId: "350802198801153019", observedOn: "2026-01-31", fields: { turnover: 8_532_100 } },
-  { category: "tax.paid", subjectId: "350802198801153019", observedOn: "2025-12-31", fields: { paid: 120_000, type: "VAT" } },
+  {
+    category: "unionpay.acquiring-flow",
+    subjectId: "350802198801153019",
+    observedOn: "2026-01-31",
+    fields: { turnover: 8_532_100 },
+  },
+  {
+    category: "tax.paid",
+    subjectId: "350802198801153019",
+    observedOn: "2025-12-31",
+    fields: { paid: 120_000, type: "VAT" },
+  },
 ];
 const hasher = new FakeHasher();
 const PUSHED = new Date("2026-03-02T02:00:05Z");
@@ -54,8 +64,18 @@ describe("MKT-R03 推送留痕 push log", () => {
   });
 
   it.each([
-    ["the recipient keeps a push of 2 March 2026 with 12 months' data life until the end of 2 March 2027", PUSHED, 12, "2027-03-02T16:00:00.000Z"],
-    ["a push on 31 January kept 1 month ends with February's last day", new Date("2026-01-31T01:00:00Z"), 1, "2026-02-28T16:00:00.000Z"],
+    [
+      "the recipient keeps a push of 2 March 2026 with 12 months' data life until the end of 2 March 2027",
+      PUSHED,
+      12,
+      "2027-03-02T16:00:00.000Z",
+    ],
+    [
+      "a push on 31 January kept 1 month ends with February's last day",
+      new Date("2026-01-31T01:00:00Z"),
+      1,
+      "2026-02-28T16:00:00.000Z",
+    ],
   ])("%s", (_title, at, months, until) => {
     expect(retainUntil(at, months).toISOString()).toBe(until);
   });
@@ -69,7 +89,10 @@ describe("MKT-R03 推送留痕 push log", () => {
 
   it("the same content hashes the same whatever order the source returned it in", () => {
     const a = pushContentHash(hasher, pushContent(consent, ["tax.paid", "unionpay.acquiring-flow"], records));
-    const b = pushContentHash(hasher, pushContent(consent, ["unionpay.acquiring-flow", "tax.paid"], [...records].reverse()));
+    const b = pushContentHash(
+      hasher,
+      pushContent(consent, ["unionpay.acquiring-flow", "tax.paid"], [...records].reverse()),
+    );
     expect(a).toBe(b);
   });
 
@@ -78,7 +101,10 @@ describe("MKT-R03 推送留痕 push log", () => {
       fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), fc.integer({ min: 0, max: 1_000_000_000 }), (x, y) => {
         fc.pre(x !== y);
         const with_ = (paid: number) =>
-          pushContentHash(hasher, pushContent(consent, ["tax.paid"], [{ ...(records[1] as CreditDataRecord), fields: { paid } }]));
+          pushContentHash(
+            hasher,
+            pushContent(consent, ["tax.paid"], [{ ...(records[1] as CreditDataRecord), fields: { paid } }]),
+          );
         return with_(x) !== with_(y);
       }),
     );

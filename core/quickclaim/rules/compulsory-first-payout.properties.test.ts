@@ -2,12 +2,42 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { paramsAsOf } from "../params-as-of.ts";
 import { ningdeQuickClaimPolicy } from "../policy-defaults.ts";
-import { arbPayoutParties as arbParties } from "../testing/arb-payout-parties.ts";
 import { computeCompulsoryFirstPayout, type PayoutParty } from "./compulsory-first-payout.ts";
 import { payoutAnyParties } from "./payout-any-parties.ts";
 import { payoutTwoParties } from "./payout-two-parties.ts";
 
 const LIMITS = paramsAsOf(ningdeQuickClaimPolicy, "2026-03-01").compulsoryLimits;
+
+/** fast-check generator of n payout parties: liabilities adding to 100 %, random losses and covers. */
+const arbParties = (n: number): fc.Arbitrary<PayoutParty[]> =>
+  fc
+    .tuple(
+      fc.array(fc.nat(10_000), { minLength: n, maxLength: n }).filter((w) => w.some((x) => x > 0)),
+      fc.array(
+        fc.record({
+          property: fc.nat(3_000_000),
+          medical: fc.oneof(fc.constant(0), fc.nat(3_000_000)),
+          insured: fc.boolean(),
+          commercial: fc.option(fc.nat(5_000_000)),
+        }),
+        { minLength: n, maxLength: n },
+      ),
+    )
+    .map(([weights, raw]) => {
+      const total = weights.reduce((s, w) => s + w, 0);
+      const bp = weights.map((w) => Math.floor((w * 10_000) / total));
+      bp[0] = (bp[0] as number) + 10_000 - bp.reduce((s, x) => s + x, 0);
+      return raw.map(
+        (r, i): PayoutParty => ({
+          partyId: String.fromCharCode(65 + i),
+          liabilityBp: bp[i] as number,
+          compulsoryInsurerId: r.insured ? `ins-${i}` : null,
+          commercial: r.commercial === null ? null : { insurerId: `ins-${i}`, limitFen: r.commercial },
+          propertyLossFen: r.property,
+          medicalLossFen: r.medical,
+        }),
+      );
+    });
 
 describe("QC-R05 properties of the payout (money invariants)", () => {
   const anyCase = fc.integer({ min: 2, max: 4 }).chain(arbParties);

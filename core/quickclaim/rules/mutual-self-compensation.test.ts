@@ -7,6 +7,7 @@ import {
   checkMutualSelfCompensation,
   type MutualParty,
   mutualSelfCompensationPlan,
+  mutualUnmetMessage,
 } from "./mutual-self-compensation.ts";
 import { type PlanParty, planPayout } from "./plan-payout.ts";
 

@@ -1,0 +1,65 @@
+import type { Fen } from "../../kernel/mod.ts";
+import type { DashboardFigures, DashboardQuery } from "../domain/dashboard.ts";
+import type { FactorsStatistics } from "../factors.ports.ts";
+import type { FactorsState } from "./in-memory-factors.ts";
+
+function add(map: Record<string, Fen>, key: string, amount: Fen): void {
+  map[key] = (map[key] ?? 0) + amount;
+}
+
+/**
+ * The dashboard figures computed over the in-memory store: the reference the SQL adapter's
+ * aggregates must agree with.
+ */
+export class InMemoryStatistics implements FactorsStatistics {
+  readonly #state: () => FactorsState;
+  constructor(state: () => FactorsState) {
+    this.#state = state;
+  }
+
+  async figures(q: DashboardQuery): Promise<DashboardFigures> {
+    const s = this.#state();
+    const inScope = (r: { regionCode: string; countyCode: string }) =>
+      r.regionCode === q.regionCode && (q.countyCode === null || r.countyCode === q.countyCode);
+    const loans = [...s.loans.values()].filter(inScope);
+    const booked = loans.filter((l) => l.startedOn >= q.from && l.startedOn <= q.to);
+    const open = loans.filter((l) => l.startedOn <= q.to && l.status !== "SETTLED" && l.status !== "CLOSED_WITH_LOSS");
+    const typeOfUnit = (unitId: string): string => {
+      const b = s.bundles.get(unitId);
+      if (b) return "bundle";
+      return s.factors.get(unitId)?.typeCode ?? "unknown";
+    };
+    const balanceByCounty: Record<string, Fen> = {};
+    const balanceByType: Record<string, Fen> = {};
+    const balanceByProduct: Record<string, Fen> = {};
+    for (const l of open) {
+      add(balanceByCounty, l.countyCode, l.outstandingPrincipal);
+      add(balanceByType, typeOfUnit(l.unitId), l.outstandingPrincipal);
+      add(balanceByProduct, l.productId, l.outstandingPrincipal);
+    }
+    const factorsByStatus: Record<string, number> = {};
+    for (const f of s.factors.values()) if (inScope(f)) factorsByStatus[f.status] = (factorsByStatus[f.status] ?? 0) + 1;
+    const disposals = [...s.disposals.values()].filter(
+      (d) => inScope(d) && d.status === "completed" && (d.completedAt ?? "").slice(0, 10) >= q.from && (d.completedAt ?? "").slice(0, 10) <= q.to,
+    );
+    const losses = [...s.losses.values()].filter((l) => inScope(l) && l.allocatedOn >= q.from && l.allocatedOn <= q.to);
+    return {
+      entitiesFinanced: new Set(booked.map((l) => l.borrowerRef)).size,
+      loansBooked: booked.length,
+      amountBooked: booked.reduce((sum, l) => sum + l.principal, 0),
+      balance: open.reduce((sum, l) => sum + l.outstandingPrincipal, 0),
+      balanceByCounty,
+      balanceByType,
+      balanceByProduct,
+      factorsByStatus,
+      productsOffered: [...s.products.values()].filter((p) => p.regionCode === q.regionCode && p.status === "active").length,
+      disposals: { completed: disposals.length, proceeds: disposals.reduce((sum, d) => sum + (d.proceeds ?? 0), 0) },
+      lossesByParty: {
+        bank: losses.reduce((sum, l) => sum + l.parts.bank, 0),
+        guarantor: losses.reduce((sum, l) => sum + l.parts.guarantor, 0),
+        insurer: losses.reduce((sum, l) => sum + l.parts.insurer, 0),
+        governmentFund: losses.reduce((sum, l) => sum + l.parts.governmentFund, 0),
+      },
+    };
+  }
+}
