@@ -102,7 +102,7 @@ export async function buildPlatform(
   const regions = new Map<string, ComposedRegion>();
   let database: Database;
   try {
-    const services = { clock, ids, logger, production: config.production };
+    const services = { clock, ids, logger, production: config.production, dataDir: config.dataDir };
     for (const region of config.regions) {
       const onClose = (fn: () => void | Promise<void>) => closers.push(fn);
       regions.set(region.code, await composeRegion({ config: region, registry, modules, root, services, onClose }));

@@ -1,7 +1,7 @@
 import type { AuditWriter, Fen, OutboxWriter } from "../kernel/mod.ts";
 import { portToken } from "../kernel/mod.ts";
-import type { Factor } from "./domain/factor.ts";
 import type { DashboardFigures, DashboardQuery } from "./domain/dashboard.ts";
+import type { Factor } from "./domain/factor.ts";
 import type { FactorsRepositories } from "./factors.repositories.ts";
 
 export type { FactorsRepositories } from "./factors.repositories.ts";
@@ -55,7 +55,11 @@ export type RegistryRecord =
       readonly recordNo: string;
       readonly termEndsOn: string | null;
       /** Encumbrances recorded outside the platform (rank after platform liens, FAC-R07). */
-      readonly encumbrances: readonly { readonly creditor: string; readonly amount: Fen; readonly recordedOn: string }[];
+      readonly encumbrances: readonly {
+        readonly creditor: string;
+        readonly amount: Fen;
+        readonly recordedOn: string;
+      }[];
     }
   | { readonly status: "pending" }
   | { readonly status: "not_found" };

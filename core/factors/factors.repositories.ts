@@ -17,6 +17,7 @@ export interface Lock {
 
 export interface FactorRepository {
   get(regionCode: string, id: string, lock?: Lock): Promise<Factor | null>;
+  /** With `forUpdate`, locks the rows in id order (callers pass ids sorted; the adapter orders by id). */
   getMany(regionCode: string, ids: readonly string[], lock?: Lock): Promise<Factor[]>;
   insert(factor: Factor): Promise<void>;
   update(factor: Factor): Promise<boolean>;

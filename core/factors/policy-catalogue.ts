@@ -21,7 +21,9 @@ export const factorTypeSchema = v.pipe(
     collateral: v.pipe(v.boolean(), v.description("may secure a loan; labour-quality types may not (FAC-R11)")),
     valuationBasis: v.pipe(
       v.picklist(["self_assessment", "appraisal", "revenue", "none"]),
-      v.description("FAC-R04 path: self-assessment table (appraiser above the threshold), appraiser only, verified revenue, none"),
+      v.description(
+        "FAC-R04 path: self-assessment table (appraiser above the threshold), appraiser only, verified revenue, none",
+      ),
     ),
     unit: v.pipe(v.optional(bilingualName), v.description("unit of quantity, e.g. 口 (raft), 亩, 平方米")),
     selfAssessmentUnitPriceFen: v.optional(
@@ -43,7 +45,8 @@ export function catalogueEntryProblems(code: string, t: FactorTypePolicy): [stri
   const out: [string, string][] = [];
   if (t.category !== code.charAt(0)) out.push(["category", `type ${code} must be in category ${code.charAt(0)}`]);
   if (t.collateral && !t.ltvBp) out.push(["ltvBp", `collateral type ${code} needs a loan-to-value (FAC-R05)`]);
-  if (!t.collateral && t.ltvBp) out.push(["ltvBp", `type ${code} is not collateral and must not carry a loan-to-value`]);
+  if (!t.collateral && t.ltvBp)
+    out.push(["ltvBp", `type ${code} is not collateral and must not carry a loan-to-value`]);
   if (t.category === "L" && t.collateral) out.push(["collateral", `labour-quality type ${code} cannot be collateral`]);
   if (t.category === "L" && t.valuationBasis !== "none") {
     out.push(["valuationBasis", `labour-quality type ${code} is not valued (basis none)`]);

@@ -37,7 +37,10 @@ export const countyPolicySchema = v.pipe(
       "FAC-R08 the county's collection company; null while the county has none (listing and auction only)",
     ),
     confirmingDepartments: v.pipe(
-      v.record(v.pipe(v.string(), v.regex(/^[ARIL]\d{2}$/, "a factor type code such as A02")), datedParam(confirmingDepartmentSchema)),
+      v.record(
+        v.pipe(v.string(), v.regex(/^[ARIL]\d{2}$/, "a factor type code such as A02")),
+        datedParam(confirmingDepartmentSchema),
+      ),
       v.description("FAC-R01 non-standard (无证) types and the department that confirms each, by type code"),
     ),
   }),

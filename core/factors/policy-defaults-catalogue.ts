@@ -8,7 +8,10 @@ const REGISTRIES = {
   real_estate: { zh: "不动产登记中心", en: "real-estate registry" },
   forest: { zh: "林业局林权登记", en: "forest-right registry" },
   sea_area: { zh: "海洋与渔业局海域使用权登记", en: "sea-area use registry" },
-  fishery: { zh: "海洋与渔业局渔业登记（渔排备案、养殖证）", en: "fishery registry (raft filing, aquaculture licence)" },
+  fishery: {
+    zh: "海洋与渔业局渔业登记（渔排备案、养殖证）",
+    en: "fishery registry (raft filing, aquaculture licence)",
+  },
   vessel: { zh: "渔业船舶登记", en: "fishing-vessel registry" },
   agriculture: { zh: "农业农村局", en: "agriculture and rural affairs bureau" },
   warehouse_receipt: { zh: "仓单登记（仓储监管方）", en: "warehouse-receipt registry" },
@@ -53,7 +56,9 @@ function type(zh: string, en: string, registry: Registry, o: Opts): FactorTypePo
     valuationBasis: o.basis ?? (o.priceYuan !== undefined ? "self_assessment" : collateral ? "appraisal" : "none"),
     ...(o.unit ? { unit: { zh: o.unit[0], en: o.unit[1] } } : {}),
     ...(o.priceYuan !== undefined ? { selfAssessmentUnitPriceFen: unitPrice(o.priceYuan) } : {}),
-    ...(o.ltvPercent !== undefined ? { ltvBp: ltv(o.ltvPercent, o.basis === "revenue" ? " of 12 months' verified revenue" : "") } : {}),
+    ...(o.ltvPercent !== undefined
+      ? { ltvBp: ltv(o.ltvPercent, o.basis === "revenue" ? " of 12 months' verified revenue" : "") }
+      : {}),
     termLimited: o.termLimited ?? false,
   };
 }
@@ -77,11 +82,16 @@ export const ningdeCatalogue: Readonly<Record<string, FactorTypePolicy>> = {
     unit: ["平方米", "m²"],
     priceYuan: 80,
   }),
-  A03: type("农业生产设施（冷库、烘干房、灌溉）", "production facility (cold store, dryer, irrigation)", "agriculture", {
-    ltvPercent: 50,
-    unit: ["平方米", "m²"],
-    priceYuan: 600,
-  }),
+  A03: type(
+    "农业生产设施（冷库、烘干房、灌溉）",
+    "production facility (cold store, dryer, irrigation)",
+    "agriculture",
+    {
+      ltvPercent: 50,
+      unit: ["平方米", "m²"],
+      priceYuan: 600,
+    },
+  ),
   A04: type("农机具", "agricultural machinery", "agriculture", { ltvPercent: 40 }),
   A05: type("活体畜禽/水产", "livestock & live aquatic stock", "agriculture", {
     ltvPercent: 30,
@@ -106,10 +116,17 @@ export const ningdeCatalogue: Readonly<Record<string, FactorTypePolicy>> = {
       termLimited: true,
     }),
   ),
-  R02: inCategory("R", type("林权", "forest right", "forest", { ltvPercent: 60, unit: ["亩", "mu"], priceYuan: 1_500 })),
+  R02: inCategory(
+    "R",
+    type("林权", "forest right", "forest", { ltvPercent: 60, unit: ["亩", "mu"], priceYuan: 1_500 }),
+  ),
   R03: inCategory(
     "R",
-    type("宅基地使用权", "homestead use right", "real_estate", { ltvPercent: 40, unit: ["平方米", "m²"], priceYuan: 300 }),
+    type("宅基地使用权", "homestead use right", "real_estate", {
+      ltvPercent: 40,
+      unit: ["平方米", "m²"],
+      priceYuan: 300,
+    }),
   ),
   R04: inCategory(
     "R",
@@ -133,7 +150,11 @@ export const ningdeCatalogue: Readonly<Record<string, FactorTypePolicy>> = {
   R07: inCategory("R", type("船网工具指标", "vessel/net quota", "fishery", { ltvPercent: 40 })),
   R08: inCategory(
     "R",
-    type("林业碳汇/碳票", "forest carbon credit", "forest", { ltvPercent: 60, unit: ["吨二氧化碳当量", "t CO2e"], priceYuan: 30 }),
+    type("林业碳汇/碳票", "forest carbon credit", "forest", {
+      ltvPercent: 60,
+      unit: ["吨二氧化碳当量", "t CO2e"],
+      priceYuan: 30,
+    }),
   ),
   I01: income("民宿经营收益权", "homestay revenue right", "culture_tourism"),
   I02: income("农产品订单/应收账款", "farm-produce orders & receivables", "receivables"),

@@ -2,8 +2,10 @@ import { type DatedParam, since } from "../kernel/mod.ts";
 import type { CollectionCompanyRef, ConfirmingDepartment, CountyPolicy } from "./policy-county.ts";
 import { DEFAULTS_FROM } from "./policy-defaults-catalogue.ts";
 
-const SEED_COMPANIES = "seed 一(二)二 要求全市9个县市区建立资产收储公司，目前已成立霞浦县福宁海投公司、屏南县八百公司等6家";
-const SEED_FUAN = "seed 一(二)三 福安市农村生产要素确权工作方案: 果园大棚、农村集体资产股权、农村房屋所有权及宅基地使用权、船网指标等8类非标资产的确权单位";
+const SEED_COMPANIES =
+  "seed 一(二)二 要求全市9个县市区建立资产收储公司，目前已成立霞浦县福宁海投公司、屏南县八百公司等6家";
+const SEED_FUAN =
+  "seed 一(二)三 福安市农村生产要素确权工作方案: 果园大棚、农村集体资产股权、农村房屋所有权及宅基地使用权、船网指标等8类非标资产的确权单位";
 
 function company(id: string, zh: string, en: string, named: boolean): DatedParam<CollectionCompanyRef | null> {
   const source = named
@@ -42,15 +44,31 @@ function county(zh: string, en: string, collectionCompany: DatedParam<Collection
  * that confirm its eight non-standard (无证) types.
  */
 export const ningdeCounties: Readonly<Record<string, CountyPolicy>> = {
-  "350902": county("蕉城区", "Jiaocheng", company("jiaocheng-collection", "蕉城区资产收储公司（演示）", "Jiaocheng asset collection company (demo)", false)),
-  "350921": county("霞浦县", "Xiapu", company("xiapu-funing-haitou", "霞浦县福宁海投公司", "Xiapu Funing Haitou", true)),
-  "350922": county("古田县", "Gutian", company("gutian-collection", "古田县资产收储公司（演示）", "Gutian asset collection company (demo)", false)),
+  "350902": county(
+    "蕉城区",
+    "Jiaocheng",
+    company("jiaocheng-collection", "蕉城区资产收储公司（演示）", "Jiaocheng asset collection company (demo)", false),
+  ),
+  "350921": county(
+    "霞浦县",
+    "Xiapu",
+    company("xiapu-funing-haitou", "霞浦县福宁海投公司", "Xiapu Funing Haitou", true),
+  ),
+  "350922": county(
+    "古田县",
+    "Gutian",
+    company("gutian-collection", "古田县资产收储公司（演示）", "Gutian asset collection company (demo)", false),
+  ),
   "350923": county("屏南县", "Pingnan", company("pingnan-babai", "屏南县八百公司", "Pingnan Babai", true)),
   "350924": county("寿宁县", "Shouning", none()),
   "350925": county("周宁县", "Zhouning", none()),
   "350926": county("柘荣县", "Zherong", none()),
   "350981": {
-    ...county("福安市", "Fu'an", company("fuan-collection", "福安市资产收储公司（演示）", "Fu'an asset collection company (demo)", false)),
+    ...county(
+      "福安市",
+      "Fu'an",
+      company("fuan-collection", "福安市资产收储公司（演示）", "Fu'an asset collection company (demo)", false),
+    ),
     confirmingDepartments: {
       A02: dept(...AGRI, true),
       R06: dept(...AGRI, true),
@@ -62,5 +80,9 @@ export const ningdeCounties: Readonly<Record<string, CountyPolicy>> = {
       R08: dept(...FOREST, false),
     },
   },
-  "350982": county("福鼎市", "Fuding", company("fuding-collection", "福鼎市资产收储公司（演示）", "Fuding asset collection company (demo)", false)),
+  "350982": county(
+    "福鼎市",
+    "Fuding",
+    company("fuding-collection", "福鼎市资产收储公司（演示）", "Fuding asset collection company (demo)", false),
+  ),
 };

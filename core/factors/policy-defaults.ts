@@ -22,7 +22,11 @@ export const ningdeFactorsPolicy: FactorsPolicy = {
   },
   publicNotice: { days: since(DEFAULTS_FROM, 7, `${SPEC} FAC-R02 (default) 7 days`) },
   valuation: {
-    selfAssessmentMaxFen: since(DEFAULTS_FROM, 30_000_000, `${SPEC} FAC-R04 (default) 300,000 yuan; seed 一(二)四 农村资产自主评估`),
+    selfAssessmentMaxFen: since(
+      DEFAULTS_FROM,
+      30_000_000,
+      `${SPEC} FAC-R04 (default) 300,000 yuan; seed 一(二)四 农村资产自主评估`,
+    ),
     validityMonths: since(DEFAULTS_FROM, 12, `${SPEC} FAC-R04 (default) 12 months`),
     conditionFactorsBp: since(
       DEFAULTS_FROM,
@@ -37,7 +41,11 @@ export const ningdeFactorsPolicy: FactorsPolicy = {
     buyOutMinBp: since(DEFAULTS_FROM, 7000, `${SPEC} FAC-R08 (default) buy-out at not less than 70 % of valuation`),
   },
   transfer: {
-    listingMinDays: since(DEFAULTS_FROM, 15, `${SPEC} FAC-R10 listing term (default: as FAC-R08's 15 days; the spec gives none)`),
+    listingMinDays: since(
+      DEFAULTS_FROM,
+      15,
+      `${SPEC} FAC-R10 listing term (default: as FAC-R08's 15 days; the spec gives none)`,
+    ),
   },
   riskSharing: {
     defaultAgreement: since(

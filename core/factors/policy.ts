@@ -36,7 +36,10 @@ const shape = v.object({
         fenAmount("self-assessment ceiling"),
         "FAC-R04 highest value the village collective's self-assessment may give; above it a licensed appraiser values",
       ),
-      validityMonths: datedParam(wholeDays("valuation validity months", 1, 60), "FAC-R04 months a valuation stays valid"),
+      validityMonths: datedParam(
+        wholeDays("valuation validity months", 1, 60),
+        "FAC-R04 months a valuation stays valid",
+      ),
       conditionFactorsBp: datedParam(
         v.object({
           good: basisPoints("condition factor good"),
@@ -54,8 +57,14 @@ const shape = v.object({
   ),
   disposal: v.pipe(
     v.object({
-      overdueDaysTrigger: datedParam(wholeDays("overdue days", 1, 3650), "FAC-R08 days overdue before disposal may start"),
-      listingMinDays: datedParam(wholeDays("listing days", 1, 365), "FAC-R08 least days a disposal listing is open for bids"),
+      overdueDaysTrigger: datedParam(
+        wholeDays("overdue days", 1, 3650),
+        "FAC-R08 days overdue before disposal may start",
+      ),
+      listingMinDays: datedParam(
+        wholeDays("listing days", 1, 365),
+        "FAC-R08 least days a disposal listing is open for bids",
+      ),
       buyOutMinBp: datedParam(
         basisPoints("buy-out floor"),
         "FAC-R08 least a collection company may pay, as a share of the current valuation",
@@ -65,7 +74,10 @@ const shape = v.object({
   ),
   transfer: v.pipe(
     v.object({
-      listingMinDays: datedParam(wholeDays("transfer listing days", 1, 365), "FAC-R10 least days a transfer listing is open"),
+      listingMinDays: datedParam(
+        wholeDays("transfer listing days", 1, 365),
+        "FAC-R10 least days a transfer listing is open",
+      ),
     }),
     v.description("FAC-R10 transfer (流转)"),
   ),
@@ -107,7 +119,11 @@ function crossChecks(p: Shape, report: (keys: string[], message: string) => void
   p.marineBundle.memberTypes.forEach((entry, i) => {
     for (const code of entry.value) {
       const t = p.catalogue[code];
-      if (!t) report(["marineBundle", "memberTypes"], `bundle member type ${code} (from ${entry.from}) is not in the catalogue`);
+      if (!t)
+        report(
+          ["marineBundle", "memberTypes"],
+          `bundle member type ${code} (from ${entry.from}) is not in the catalogue`,
+        );
       else if (!t.collateral) report(["marineBundle", "memberTypes"], `bundle member type ${code} is not collateral`);
     }
     if (new Set(entry.value).size !== entry.value.length) {

@@ -30,6 +30,12 @@ export interface PluginContext {
   readonly regionName: { readonly zh: string; readonly en: string };
   /** True when NODE_ENV=production: development-only plugins refuse to load. */
   readonly production: boolean;
+  /**
+   * The deployment's data folder (absolute, `dataDir` / DATA_DIR): plugins that keep files
+   * (uploaded photos, a simulator's ledger) put them under it. Absent when a plugin is built
+   * outside a deployment (unit tests); such a plugin then needs an explicit folder or memory.
+   */
+  readonly dataDir?: string;
   /** Registers clean-up to run when the platform closes (sockets, timers, files). */
   onClose(fn: () => void | Promise<void>): void;
 }

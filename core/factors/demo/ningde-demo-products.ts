@@ -5,7 +5,11 @@ import type { SharingAgreement } from "../policy-schemas.ts";
 export const NINGDE_DEMO_INSTITUTIONS = {
   ruralBank: { id: "nd-rural-bank", zh: "宁德示范农村商业银行（演示）", en: "Ningde demo rural commercial bank" },
   postalBank: { id: "nd-postal-bank", zh: "示范储蓄银行宁德分行（演示）", en: "Demo savings bank, Ningde branch" },
-  guarantor: { id: "nd-gov-guarantor", zh: "宁德市政府性融资担保公司（演示）", en: "Ningde government guarantor (demo)" },
+  guarantor: {
+    id: "nd-gov-guarantor",
+    zh: "宁德市政府性融资担保公司（演示）",
+    en: "Ningde government guarantor (demo)",
+  },
   insurer: { id: "nd-agri-insurer", zh: "示范农业保险宁德分公司（演示）", en: "Demo agricultural insurer, Ningde" },
 } as const;
 

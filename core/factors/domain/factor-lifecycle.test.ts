@@ -31,6 +31,8 @@ describe("FAC-LIFECYCLE 要素生命周期 factor lifecycle", () => {
     ["a disposed factor cannot be transferred", "DISPOSED", "transfer_awarded"],
     ["a rejected factor cannot become active", "REJECTED", "activated"],
   ] as [string, FactorStatus, FactorEventKind][])("%s", (_t, from, kind) => {
-    expect(() => nextStatus(from, kind)).toThrow(expect.objectContaining({ ruleId: "FAC-LIFECYCLE", kind: "conflict" }));
+    expect(() => nextStatus(from, kind)).toThrow(
+      expect.objectContaining({ ruleId: "FAC-LIFECYCLE", kind: "conflict" }),
+    );
   });
 });

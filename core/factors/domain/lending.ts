@@ -8,15 +8,14 @@ export interface MortgageApplication {
   readonly countyCode: string;
   readonly productId: string;
   readonly bankId: string;
-  readonly unitId: string;
-  readonly factorIds: readonly string[];
+  /** The collateral units offered: each a factor or a whole 三权合一 bundle, with its valuation. */
+  readonly collateral: readonly CollateralOffered[];
   readonly borrowerRef: string;
   readonly applicantRef: string | null;
   readonly requestedAmount: Fen;
   readonly termMonths: number;
   /** Labour-quality factors (category L) the borrower holds, applied by FAC-R11. */
   readonly labourFactorIds: readonly string[];
-  readonly valuationId: string;
   readonly status: "APPLIED" | "ACCEPTED" | "DECLINED" | "REGISTERED";
   readonly approved: ApprovedTerms | null;
   readonly declineReason: string | null;
@@ -25,10 +24,16 @@ export interface MortgageApplication {
   readonly version: number;
 }
 
+export interface CollateralOffered {
+  readonly unitId: string;
+  readonly factorIds: readonly string[];
+  readonly valuationId: string;
+}
+
 export interface ApprovedTerms {
   readonly amount: Fen;
-  /** Part of the loan the lien secures (≤ headroom, FAC-R05/R06). */
-  readonly securedAmount: Fen;
+  /** What each unit's lien secures (each ≤ that unit's headroom, FAC-R05/R06; together ≤ amount). */
+  readonly secured: readonly { readonly unitId: string; readonly securedAmount: Fen }[];
   readonly rateBp: number;
   readonly termMonths: number;
   readonly guarantorId: string | null;
@@ -63,7 +68,7 @@ export interface Loan {
   readonly productId: string;
   readonly bankId: string;
   readonly borrowerRef: string;
-  readonly unitId: string;
+  readonly unitIds: readonly string[];
   readonly principal: Fen;
   readonly outstandingPrincipal: Fen;
   readonly interestArrears: Fen;
@@ -76,8 +81,9 @@ export interface Loan {
   readonly guarantorId: string | null;
   readonly insurerId: string | null;
   readonly sharing: SharingAgreement;
-  readonly lienId: string;
-  /** Disposal proceeds applied to this loan (FAC-R07): interest first, then principal. */
+  /** One lien per collateral unit. */
+  readonly lienIds: readonly string[];
+  /** Disposal proceeds applied to this loan so far (FAC-R07): interest first, then principal. */
   readonly proceedsApplied: { readonly interest: Fen; readonly principal: Fen } | null;
   readonly createdAt: string;
   readonly updatedAt: string;

@@ -18,8 +18,20 @@ describe("FAC-R01 确权 confirmation", () => {
     ["a sea-area use right in 霞浦 is confirmed by the sea-area registry", "R04", "350921", "registry", "sea_area"],
     ["a forest right in 屏南 is confirmed by the forest-right registry", "R02", "350923", "registry", "forest"],
     ["a rural house in 蕉城 is confirmed by the real-estate registry", "A07", "350902", "registry", "real_estate"],
-    ["a rural house in 福安 (无证) is confirmed by the department Fu'an names", "A07", "350981", "department", "department"],
-    ["an orchard greenhouse in 福安 (无证) is confirmed by Fu'an's agriculture bureau", "A02", "350981", "department", "department"],
+    [
+      "a rural house in 福安 (无证) is confirmed by the department Fu'an names",
+      "A07",
+      "350981",
+      "department",
+      "department",
+    ],
+    [
+      "an orchard greenhouse in 福安 (无证) is confirmed by Fu'an's agriculture bureau",
+      "A02",
+      "350981",
+      "department",
+      "department",
+    ],
   ])("%s", (_title, type, county, kind, registryKind) => {
     const a = confirmingAuthority(policy, type, county, "2026-03-01");
     expect(a.kind).toBe(kind);
@@ -51,10 +63,20 @@ describe("FAC-R01 确权 confirmation", () => {
 
   it.each([
     ["the registry's holder matches: confirmed, with the registry's quantity and term", found(), "confirmed", null],
-    ["a different holder on the registry rejects the submission", found({ holderRef: "ref:other" }), "rejected", "holder_mismatch"],
+    [
+      "a different holder on the registry rejects the submission",
+      found({ holderRef: "ref:other" }),
+      "rejected",
+      "holder_mismatch",
+    ],
     ["a record of another type rejects it", found({ typeCode: "R05" }), "rejected", "type_mismatch"],
     ["no record at all rejects it", { status: "not_found" } as RegistryFinding, "rejected", "not_found"],
-    ["a department that has not decided yet leaves it waiting", { status: "pending" } as RegistryFinding, "pending", null],
+    [
+      "a department that has not decided yet leaves it waiting",
+      { status: "pending" } as RegistryFinding,
+      "pending",
+      null,
+    ],
   ])("%s", (_t, finding, verdict, reason) => {
     const v = judgeRegistryFinding(claim, finding);
     expect(v.verdict).toBe(verdict);

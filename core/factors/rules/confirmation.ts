@@ -22,7 +22,8 @@ export function confirmingAuthority(
   onDate: string,
 ): ConfirmingAuthority {
   const type = policy.catalogue[typeCode];
-  if (!type) throw new DomainError(`factor type ${typeCode} is not in the catalogue`, { ruleId: RULE, field: "typeCode" });
+  if (!type)
+    throw new DomainError(`factor type ${typeCode} is not in the catalogue`, { ruleId: RULE, field: "typeCode" });
   const county = policy.counties[countyCode];
   if (!county) {
     throw new DomainError(`county ${countyCode} is not a county of this region's platform`, {
@@ -67,7 +68,12 @@ export interface RegistryClaim {
 }
 
 export type ConfirmationVerdict =
-  | { readonly verdict: "confirmed"; readonly quantityMilli: number; readonly recordNo: string; readonly termEndsOn: string | null }
+  | {
+      readonly verdict: "confirmed";
+      readonly quantityMilli: number;
+      readonly recordNo: string;
+      readonly termEndsOn: string | null;
+    }
   | { readonly verdict: "pending" }
   | {
       readonly verdict: "rejected";

@@ -33,7 +33,11 @@ describe("FAC-R11 信贷产品 credit products", () => {
     ["a required guarantor it does not name", { guarantorId: null }, "guarantorId"],
     ["a least amount above the largest", { amountMinFen: 600_000_00 }, "amountMinFen"],
     ["no sharing agreement without both guarantor and insurer", { requiresInsurer: false, insurerId: null }, "sharing"],
-    ["a benefit for a type that is not labour quality", { labourBenefits: { A01: { limitUpliftBp: 1, rateDiscountBp: 1 } } }, "labourBenefits.A01"],
+    [
+      "a benefit for a type that is not labour quality",
+      { labourBenefits: { A01: { limitUpliftBp: 1, rateDiscountBp: 1 } } },
+      "labourBenefits.A01",
+    ],
   ])("a product with %s is refused", (_t, change, field) => {
     const problems = productProblems({ ...raftLoan, ...change } as CreditProductTerms, policy, day);
     expect(problems.map(([f]) => f)).toContain(field);
@@ -42,15 +46,31 @@ describe("FAC-R11 信贷产品 credit products", () => {
   it("a product lends at its own LTV where lower, never above FAC-R05's", () => {
     expect(productLtv(product("fish-raft-custody"), policy, bundle, day)).toBe(5000);
     expect(productLtv(homestay, policy, { kind: "factor", typeCodes: ["I01"] }, day)).toBe(5000);
-    expect(productLtv({ ...homestay, ltvOverrideBp: { A07: 9000 } }, policy, { kind: "factor", typeCodes: ["A07"] }, day)).toBe(5000);
+    expect(
+      productLtv({ ...homestay, ltvOverrideBp: { A07: 9000 } }, policy, { kind: "factor", typeCodes: ["A07"] }, day),
+    ).toBe(5000);
   });
 
   it.each([
     ["渔排养殖贷 on a complete bundle for 150,000 yuan over 24 months fits", raftLoan, bundle, 150_000_00, 24, null],
-    ["渔排养殖贷 refuses a rural house", raftLoan, { kind: "factor" as const, typeCodes: ["A07"] }, 150_000_00, 24, "factorIds"],
+    [
+      "渔排养殖贷 refuses a rural house",
+      raftLoan,
+      { kind: "factor" as const, typeCodes: ["A07"] },
+      150_000_00,
+      24,
+      "factorIds",
+    ],
     ["渔排养殖贷 refuses 600,000 yuan", raftLoan, bundle, 600_000_00, 24, "amount"],
     ["渔排养殖贷 refuses a 48-month term", raftLoan, bundle, 150_000_00, 48, "termMonths"],
-    ["民宿贷 on a homestay revenue right fits", homestay, { kind: "factor" as const, typeCodes: ["I01"] }, 40_000_00, 36, null],
+    [
+      "民宿贷 on a homestay revenue right fits",
+      homestay,
+      { kind: "factor" as const, typeCodes: ["I01"] },
+      40_000_00,
+      36,
+      null,
+    ],
   ])("%s", (_t, p, unit, amount, term, field) => {
     const call = () => assertProductFits(p, policy, unit, amount, term, day);
     if (field === null) expect(call).not.toThrow();
@@ -60,7 +80,11 @@ describe("FAC-R11 信贷产品 credit products", () => {
   it.each([
     ["a certified professional farmer gets +10 % limit and −0.20 % rate", ["L01"], { upliftBp: 1000, discountBp: 20 }],
     ["a credit household too: +20 % limit and −0.50 % rate", ["L01", "L03"], { upliftBp: 2000, discountBp: 50 }],
-    ["all three credentials are capped at +20 % and −0.50 %", ["L01", "L02", "L03"], { upliftBp: 2000, discountBp: 50 }],
+    [
+      "all three credentials are capped at +20 % and −0.50 %",
+      ["L01", "L02", "L03"],
+      { upliftBp: 2000, discountBp: 50 },
+    ],
     ["the same credential twice counts once", ["L01", "L01"], { upliftBp: 1000, discountBp: 20 }],
     ["no credential, no benefit", [], { upliftBp: 0, discountBp: 0 }],
   ])("category L: %s", (_t, held, benefit) => {

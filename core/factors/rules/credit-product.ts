@@ -29,7 +29,8 @@ export function productProblems(p: CreditProductTerms, policy: FactorsPolicy, on
     }
     if (kind === "factor" && !policy.catalogue[key]?.collateral) continue;
     const limit = ltvOf(policy, { kind, typeCodes: [key] }, onDate);
-    if (bp > limit) out.push([`ltvOverrideBp.${key}`, `the product LTV ${bp / 100} % is above FAC-R05's ${limit / 100} %`]);
+    if (bp > limit)
+      out.push([`ltvOverrideBp.${key}`, `the product LTV ${bp / 100} % is above FAC-R05's ${limit / 100} %`]);
   }
   if (p.requiresGuarantor && !p.guarantorId) out.push(["guarantorId", "a product that requires a guarantor names it"]);
   if (p.requiresInsurer && !p.insurerId) out.push(["insurerId", "a product that requires an insurer names it"]);
@@ -40,7 +41,8 @@ export function productProblems(p: CreditProductTerms, policy: FactorsPolicy, on
     out.push(["sharing", "the default sharing is for a guaranteed and insured product: give this product its own"]);
   }
   for (const code of Object.keys(p.labourBenefits)) {
-    if (policy.catalogue[code]?.category !== "L") out.push([`labourBenefits.${code}`, `${code} is not a labour-quality type`]);
+    if (policy.catalogue[code]?.category !== "L")
+      out.push([`labourBenefits.${code}`, `${code} is not a labour-quality type`]);
   }
   return out;
 }
@@ -51,7 +53,12 @@ export function assertProductValid(p: CreditProductTerms, policy: FactorsPolicy,
 }
 
 /** The LTV a product lends at on a unit: its override, never above FAC-R05's. */
-export function productLtv(p: CreditProductTerms, policy: FactorsPolicy, unit: Pick<CollateralUnit, "kind" | "typeCodes">, onDate: string): number {
+export function productLtv(
+  p: CreditProductTerms,
+  policy: FactorsPolicy,
+  unit: Pick<CollateralUnit, "kind" | "typeCodes">,
+  onDate: string,
+): number {
   const limit = ltvOf(policy, unit, onDate);
   const key = unit.kind === "bundle" ? BUNDLE_LTV_KEY : (unit.typeCodes[0] ?? "");
   const override = p.ltvOverrideBp[key];
@@ -79,7 +86,10 @@ export function assertProductFits(
 }
 
 /** FAC-R11 the uplift and discount the borrower's labour-quality types earn (each type once, capped). */
-export function labourBenefit(p: CreditProductTerms, heldTypes: readonly string[]): { upliftBp: number; discountBp: number } {
+export function labourBenefit(
+  p: CreditProductTerms,
+  heldTypes: readonly string[],
+): { upliftBp: number; discountBp: number } {
   let up = 0;
   let down = 0;
   for (const code of new Set(heldTypes)) {
@@ -95,17 +105,21 @@ export function labourBenefit(p: CreditProductTerms, heldTypes: readonly string[
 /** The most a borrower may borrow: the secured headroom raised by the uplift, within the product's maximum. */
 export function creditLimit(p: CreditProductTerms, securedHeadroom: Fen, upliftBp: number): Fen {
   const raised = securedHeadroom + Number((BigInt(securedHeadroom) * BigInt(upliftBp)) / BigInt(BP));
-  return raised < p.amountMaxFen ? raised : p.amountMaxFen;
+  return Math.min(raised, p.amountMaxFen);
 }
 
 /** The rate after the labour discount, never below the product's lowest rate. */
 export function discountedRate(p: CreditProductTerms, rateBp: number, discountBp: number): number {
   const r = rateBp - discountBp;
-  return r > p.rateMinBp ? r : p.rateMinBp;
+  return Math.max(r, p.rateMinBp);
 }
 
 /** A loan of a product that requires a guarantor or insurer names one. */
-export function assertRequiredParties(p: CreditProductTerms, guarantorId: string | null, insurerId: string | null): void {
+export function assertRequiredParties(
+  p: CreditProductTerms,
+  guarantorId: string | null,
+  insurerId: string | null,
+): void {
   if (p.requiresGuarantor && !guarantorId) throw err("this product requires a government guarantor", "guarantorId");
   if (p.requiresInsurer && !insurerId) throw err("this product requires an insurer", "insurerId");
 }

@@ -76,7 +76,9 @@ describe("FAC-R08 违约处置 default and disposal trigger", () => {
   it("the buy-out floor rounds up: 70 % of 0.01 yuan is at least 0.01", () => {
     expect(buyOutFloor(1, 7000)).toBe(1);
     expect(buyOutFloor(100_001, 7000)).toBe(70_001);
-    expect(buyOutFloor(Number.MAX_SAFE_INTEGER, 7000)).toBe(Number((BigInt(Number.MAX_SAFE_INTEGER) * 7000n + 9999n) / 10000n));
+    expect(buyOutFloor(Number.MAX_SAFE_INTEGER, 7000)).toBe(
+      Number((BigInt(Number.MAX_SAFE_INTEGER) * 7000n + 9999n) / 10000n),
+    );
   });
 
   it("a disposal listing opened on 1 May takes bids for 15 days, through 16 May", () => {

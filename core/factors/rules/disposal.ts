@@ -10,7 +10,7 @@ const BP = 10000;
 export function daysOverdue(overdueSince: string | null, today: string): number {
   if (overdueSince === null) return 0;
   const d = daysBetween(overdueSince, today);
-  return d > 0 ? d : 0;
+  return Math.max(d, 0);
 }
 
 /** FAC-R08: disposal may start only once the loan is overdue the pack's days (90 by default). */
@@ -34,7 +34,8 @@ export function collectionCompanyOf(
   onDate: string,
 ): CollectionCompanyRef | null {
   const county = policy.counties[countyCode];
-  if (!county) throw new DomainError(`county ${countyCode} is not in the policy pack`, { ruleId: RULE, field: "countyCode" });
+  if (!county)
+    throw new DomainError(`county ${countyCode} is not in the policy pack`, { ruleId: RULE, field: "countyCode" });
   return valueAsOf(county.collectionCompany, onDate, `factors.counties.${countyCode}.collectionCompany`);
 }
 
@@ -43,7 +44,12 @@ export function disposalChannels(policy: FactorsPolicy, countyCode: string, onDa
   return collectionCompanyOf(policy, countyCode, onDate) ? ["listing", "auction", "buy_out"] : ["listing", "auction"];
 }
 
-export function assertChannelOpen(policy: FactorsPolicy, countyCode: string, channel: DisposalChannel, onDate: string): void {
+export function assertChannelOpen(
+  policy: FactorsPolicy,
+  countyCode: string,
+  channel: DisposalChannel,
+  onDate: string,
+): void {
   if (!disposalChannels(policy, countyCode, onDate).includes(channel)) {
     throw new DomainError(`county ${countyCode} has no asset collection company yet: dispose by listing or auction`, {
       ruleId: RULE,

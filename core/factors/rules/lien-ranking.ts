@@ -29,7 +29,7 @@ export function securedTotal(liens: readonly Ranked[]): Fen {
 /** FAC-R06 the headroom left under the FAC-R05 limit after the active liens (never negative). */
 export function headroom(limit: Fen, liens: readonly Ranked[]): Fen {
   const left = limit - securedTotal(liens);
-  return left > 0 ? left : 0;
+  return Math.max(left, 0);
 }
 
 /** A new lien may secure only the remaining headroom. */

@@ -48,7 +48,11 @@ describe("FAC-R05 抵押率 loan-to-value", () => {
 
   it("a mortgage over value × LTV is refused naming the limit", () => {
     expect(() => assertWithinLtv(168_000_01, 280_000_00, 6000)).toThrow(
-      expect.objectContaining({ ruleId: "FAC-R05", field: "securedAmount", detail: expect.objectContaining({ limit: 168_000_00 }) }),
+      expect.objectContaining({
+        ruleId: "FAC-R05",
+        field: "securedAmount",
+        detail: expect.objectContaining({ limit: 168_000_00 }),
+      }),
     );
     expect(() => assertWithinLtv(168_000_00, 280_000_00, 6000)).not.toThrow();
   });
@@ -58,7 +62,10 @@ describe("FAC-R05 抵押率 loan-to-value", () => {
       ...policy,
       catalogue: {
         ...policy.catalogue,
-        R02: { ...policy.catalogue.R02!, ltvBp: [...policy.catalogue.R02!.ltvBp!, ...since("2026-01-01", 5000, "test")] },
+        R02: {
+          ...policy.catalogue.R02!,
+          ltvBp: [...policy.catalogue.R02!.ltvBp!, ...since("2026-01-01", 5000, "test")],
+        },
       },
     };
     expect(ltvOf(p, single("R02"), "2025-12-31")).toBe(6000);

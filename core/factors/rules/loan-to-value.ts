@@ -11,7 +11,10 @@ export function ltvOf(policy: FactorsPolicy, unit: Pick<CollateralUnit, "kind" |
   const code = unit.typeCodes[0] ?? "";
   const type = policy.catalogue[code];
   if (!type?.collateral || !type.ltvBp) {
-    throw new DomainError(`type ${code} is not collateral: it cannot secure a loan`, { ruleId: RULE, field: "factorIds" });
+    throw new DomainError(`type ${code} is not collateral: it cannot secure a loan`, {
+      ruleId: RULE,
+      field: "factorIds",
+    });
   }
   return valueAsOf(type.ltvBp, onDate, `factors.catalogue.${code}.ltvBp`);
 }

@@ -24,10 +24,34 @@ describe("FAC-R09 政银保担风险共担 risk sharing", () => {
   });
 
   it.each([
-    ["a loss of 100,000 yuan splits 40/20/20/20", 100_000_00, standard, null, parts(20_000_00, 40_000_00, 20_000_00, 20_000_00)],
-    ["a loss of 100.01 yuan splits 40/20/20/20 to the fen: the largest remainder (guarantor) takes the odd fen", 100_01, standard, null, parts(20_00, 40_01, 20_00, 20_00)],
-    ["a loss of 0.01 yuan shared equally goes to the bank (ties: bank first)", 1, agreement(parts(2500, 2500, 2500, 2500)), null, parts(1, 0, 0, 0)],
-    ["a loss of 0.03 yuan shared equally goes to bank, guarantor and insurer", 3, agreement(parts(2500, 2500, 2500, 2500)), null, parts(1, 1, 1, 0)],
+    [
+      "a loss of 100,000 yuan splits 40/20/20/20",
+      100_000_00,
+      standard,
+      null,
+      parts(20_000_00, 40_000_00, 20_000_00, 20_000_00),
+    ],
+    [
+      "a loss of 100.01 yuan splits 40/20/20/20 to the fen: the largest remainder (guarantor) takes the odd fen",
+      100_01,
+      standard,
+      null,
+      parts(20_00, 40_01, 20_00, 20_00),
+    ],
+    [
+      "a loss of 0.01 yuan shared equally goes to the bank (ties: bank first)",
+      1,
+      agreement(parts(2500, 2500, 2500, 2500)),
+      null,
+      parts(1, 0, 0, 0),
+    ],
+    [
+      "a loss of 0.03 yuan shared equally goes to bank, guarantor and insurer",
+      3,
+      agreement(parts(2500, 2500, 2500, 2500)),
+      null,
+      parts(1, 1, 1, 0),
+    ],
     ["no loss, no shares", 0, standard, null, parts(0, 0, 0, 0)],
     [
       "a guarantor capped at 10,000 yuan takes 10,000; the other 90,000 are re-split 20/20/20",
@@ -70,7 +94,13 @@ describe("FAC-R09 政银保担风险共担 risk sharing", () => {
   });
 
   it.each([
-    ["principal 150,000 + interest 3,000 − proceeds 112,500 leaves a loss of 40,500 yuan", 150_000_00, 3_000_00, 112_500_00, 40_500_00],
+    [
+      "principal 150,000 + interest 3,000 − proceeds 112,500 leaves a loss of 40,500 yuan",
+      150_000_00,
+      3_000_00,
+      112_500_00,
+      40_500_00,
+    ],
     ["proceeds covering everything leave no loss", 150_000_00, 3_000_00, 153_000_00, 0],
   ])("loss on a defaulted loan: %s", (_t, p, i, applied, loss) => {
     expect(lossOnLoan(p, i, applied)).toBe(loss);

@@ -30,7 +30,9 @@ export function sharingAgreementFor(
   productSharing: SharingAgreement | null,
   onDate: string,
 ): SharingAgreement {
-  return productSharing ?? valueAsOf(policy.riskSharing.defaultAgreement, onDate, "factors.riskSharing.defaultAgreement");
+  return (
+    productSharing ?? valueAsOf(policy.riskSharing.defaultAgreement, onDate, "factors.riskSharing.defaultAgreement")
+  );
 }
 
 const W = [0, 0, 0, 0];
@@ -45,7 +47,10 @@ function split(total: number, active: number): void {
   for (let i = 0; i < 4; i++) if (active & (1 << i)) sum += W[i] as number;
   if (total * sum > Number.MAX_SAFE_INTEGER) {
     const idx = [0, 1, 2, 3].filter((i) => active & (1 << i));
-    const parts = splitByWeights(total, idx.map((i) => W[i] as number));
+    const parts = splitByWeights(
+      total,
+      idx.map((i) => W[i] as number),
+    );
     for (let i = 0; i < 4; i++) PART[i] = 0;
     idx.forEach((i, k) => {
       PART[i] = parts[k] as number;
@@ -121,5 +126,10 @@ export function shareLoss(loss: Fen, agreement: SharingAgreement, fundAnnualRema
       break;
     }
   }
-  return { bank: OUT[0] as number, guarantor: OUT[1] as number, insurer: OUT[2] as number, governmentFund: OUT[3] as number };
+  return {
+    bank: OUT[0] as number,
+    guarantor: OUT[1] as number,
+    insurer: OUT[2] as number,
+    governmentFund: OUT[3] as number,
+  };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MarineBundle } from "../domain/collateral.ts";
 import { ningdeFactorsPolicy as policy } from "../policy-defaults.ts";
 import { aFactor } from "../testing/factor-fixture.ts";
-import { bundleMemberTypes, bundleMembers, collateralUnitOf } from "./marine-bundle.ts";
+import { bundleMembers, bundleMemberTypes, collateralUnitOf } from "./marine-bundle.ts";
 
 const site = "下白石-海域-0001";
 const seaArea = aFactor({ id: "f-sea", typeCode: "R04", category: "R", siteRef: site });
@@ -37,7 +37,9 @@ describe("FAC-R03 三权合一 bundled marine rights", () => {
     ["a right still under public notice", [seaArea, raft, { ...aqua, status: "PUBLICISED" as const }]],
     ["a right already in another bundle", [seaArea, raft, { ...aqua, bundleId: "b-0" }]],
   ])("does not form a bundle from %s", (_t, factors) => {
-    expect(() => bundleMembers(factors, members)).toThrow(expect.objectContaining({ ruleId: "FAC-R03", field: "factorIds" }));
+    expect(() => bundleMembers(factors, members)).toThrow(
+      expect.objectContaining({ ruleId: "FAC-R03", field: "factorIds" }),
+    );
   });
 
   it("a bundle is valued, mortgaged, transferred and disposed of as one unit", () => {
@@ -51,9 +53,13 @@ describe("FAC-R03 三权合一 bundled marine rights", () => {
     ["the fish raft alone", [inBundle[1]]],
     ["the sea-area right and the raft without the aquaculture right", [inBundle[0], inBundle[1]]],
   ])("splitting a bundle is refused: %s", (_t, selected) => {
-    expect(() => collateralUnitOf(selected.filter((f) => f !== undefined), bundle, members)).toThrow(
-      expect.objectContaining({ ruleId: "FAC-R03", field: "factorIds" }),
-    );
+    expect(() =>
+      collateralUnitOf(
+        selected.filter((f) => f !== undefined),
+        bundle,
+        members,
+      ),
+    ).toThrow(expect.objectContaining({ ruleId: "FAC-R03", field: "factorIds" }));
   });
 
   it("a fish raft not yet bundled must be bundled before it is mortgaged", () => {
@@ -70,6 +76,8 @@ describe("FAC-R03 三权合一 bundled marine rights", () => {
   it("two unrelated factors are not one unit", () => {
     const house = aFactor({ id: "f-house", typeCode: "A07" });
     const shed = aFactor({ id: "f-shed", typeCode: "A03" });
-    expect(() => collateralUnitOf([house, shed], null, members)).toThrow(expect.objectContaining({ ruleId: "FAC-R03" }));
+    expect(() => collateralUnitOf([house, shed], null, members)).toThrow(
+      expect.objectContaining({ ruleId: "FAC-R03" }),
+    );
   });
 });

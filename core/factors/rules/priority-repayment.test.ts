@@ -26,11 +26,31 @@ describe("FAC-R07 优先受偿 priority repayment", () => {
   });
 
   it.each([
-    ["proceeds below the costs go to the costs only", 4_000_00, { costs: 4_000_00, a: [0, 0], b: [0, 0], x: 0, holder: 0 }],
-    ["the first lien takes its interest arrears before its principal", 6_000_00, { costs: 5_000_00, a: [1_000_00, 0], b: [0, 0], x: 0, holder: 0 }],
-    ["the second lien gets nothing until the first is whole", 158_000_00, { costs: 5_000_00, a: [3_000_00, 150_000_00], b: [0, 0], x: 0, holder: 0 }],
-    ["an outside claim gets nothing until every platform lien is whole", 199_000_00, { costs: 5_000_00, a: [3_000_00, 150_000_00], b: [1_000_00, 40_000_00], x: 0, holder: 0 }],
-    ["the holder gets what is left after every claim", 230_000_01, { costs: 5_000_00, a: [3_000_00, 150_000_00], b: [1_000_00, 40_000_00], x: 20_000_00, holder: 11_000_01 }],
+    [
+      "proceeds below the costs go to the costs only",
+      4_000_00,
+      { costs: 4_000_00, a: [0, 0], b: [0, 0], x: 0, holder: 0 },
+    ],
+    [
+      "the first lien takes its interest arrears before its principal",
+      6_000_00,
+      { costs: 5_000_00, a: [1_000_00, 0], b: [0, 0], x: 0, holder: 0 },
+    ],
+    [
+      "the second lien gets nothing until the first is whole",
+      158_000_00,
+      { costs: 5_000_00, a: [3_000_00, 150_000_00], b: [0, 0], x: 0, holder: 0 },
+    ],
+    [
+      "an outside claim gets nothing until every platform lien is whole",
+      199_000_00,
+      { costs: 5_000_00, a: [3_000_00, 150_000_00], b: [1_000_00, 40_000_00], x: 0, holder: 0 },
+    ],
+    [
+      "the holder gets what is left after every claim",
+      230_000_01,
+      { costs: 5_000_00, a: [3_000_00, 150_000_00], b: [1_000_00, 40_000_00], x: 20_000_00, holder: 11_000_01 },
+    ],
   ])("%s", (_t, proceeds, e) => {
     const w = applyProceeds(proceeds, 5_000_00, [bankA, bankB], [outside]);
     expect(w.costs).toBe(e.costs);
@@ -66,7 +86,12 @@ describe("FAC-R07 优先受偿 priority repayment", () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const w = applyProceeds(s.proceeds, s.costs, s.liens, s.outside);
-        const parts = [w.costs, w.holder, ...w.liens.flatMap((l) => [l.interest, l.principal, l.shortfall]), ...w.offPlatform.map((o) => o.paid)];
+        const parts = [
+          w.costs,
+          w.holder,
+          ...w.liens.flatMap((l) => [l.interest, l.principal, l.shortfall]),
+          ...w.offPlatform.map((o) => o.paid),
+        ];
         return paidTotal(w) === s.proceeds && parts.every((p) => p >= 0);
       }),
     );

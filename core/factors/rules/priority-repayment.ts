@@ -62,7 +62,12 @@ export function applyProceeds(
     left -= interest;
     const principal = Math.min(principalClaim, left);
     left -= principal;
-    paidLiens[i] = { lienId: c.lienId, interest, principal, shortfall: interestClaim + principalClaim - interest - principal };
+    paidLiens[i] = {
+      lienId: c.lienId,
+      interest,
+      principal,
+      shortfall: interestClaim + principalClaim - interest - principal,
+    };
   }
   const paidOff: { id: string; paid: Fen; shortfall: Fen }[] = new Array(offPlatform.length);
   for (let i = 0; i < offPlatform.length; i++) {

@@ -38,7 +38,11 @@ describe("FAC-R10 流转 transfer", () => {
     if (ok) expect(call).not.toThrow();
     else
       expect(call).toThrow(
-        expect.objectContaining({ ruleId: "FAC-R10", field: "consents", detail: expect.objectContaining({ missingLienIds: expect.any(Array) }) }),
+        expect.objectContaining({
+          ruleId: "FAC-R10",
+          field: "consents",
+          detail: expect.objectContaining({ missingLienIds: expect.any(Array) }),
+        }),
       );
   });
 
@@ -48,7 +52,14 @@ describe("FAC-R10 流转 transfer", () => {
 
   it.each([
     ["a lease of land ending with the contract term is allowed", true, "2030-12-31", "2026-04-01", "2030-12-31", true],
-    ["a lease of land past the remaining contract term is refused", true, "2030-12-31", "2026-04-01", "2031-01-01", false],
+    [
+      "a lease of land past the remaining contract term is refused",
+      true,
+      "2030-12-31",
+      "2026-04-01",
+      "2031-01-01",
+      false,
+    ],
     ["a term-limited right with no term on record cannot be leased", true, null, "2026-04-01", "2027-03-31", false],
     ["a greenhouse has no term: any lease term", false, null, "2026-04-01", "2046-03-31", true],
     ["a lease ending before it begins is refused", false, null, "2026-04-01", "2026-03-31", false],
@@ -60,7 +71,9 @@ describe("FAC-R10 流转 transfer", () => {
 
   it("a listing stays open at least 15 days", () => {
     expect(earliestTransferClose(policy, "2026-04-01")).toBe("2026-04-16");
-    expect(() => assertListingTerm(policy, "2026-04-01", "2026-04-15")).toThrow(expect.objectContaining({ field: "closesOn" }));
+    expect(() => assertListingTerm(policy, "2026-04-01", "2026-04-15")).toThrow(
+      expect.objectContaining({ field: "closesOn" }),
+    );
     expect(() => assertListingTerm(policy, "2026-04-01", "2026-04-30")).not.toThrow();
   });
 
@@ -86,7 +99,9 @@ describe("FAC-R10 流转 transfer", () => {
   });
 
   it("a listing is awarded only after its last day", () => {
-    expect(() => assertListingClosed("2026-04-16", "2026-04-16")).toThrow(expect.objectContaining({ kind: "conflict" }));
+    expect(() => assertListingClosed("2026-04-16", "2026-04-16")).toThrow(
+      expect.objectContaining({ kind: "conflict" }),
+    );
     expect(() => assertListingClosed("2026-04-16", "2026-04-17")).not.toThrow();
   });
 });

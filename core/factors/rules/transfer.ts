@@ -52,7 +52,10 @@ export function assertLeaseWithinTerm(
 }
 
 /** An encumbered factor moves only with every lien holder's consent (the lien follows the factor). */
-export function assertLienHolderConsent(liens: readonly Pick<Lien, "id" | "bankId" | "status">[], consents: readonly string[]): void {
+export function assertLienHolderConsent(
+  liens: readonly Pick<Lien, "id" | "bankId" | "status">[],
+  consents: readonly string[],
+): void {
   const missing = liens.filter((l) => l.status === "active" && !consents.includes(l.id));
   if (missing.length > 0) {
     throw new DomainError(

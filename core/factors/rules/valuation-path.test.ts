@@ -19,7 +19,13 @@ const bundleUnit = { typeCodes: ["R04", "A01", "R05"] };
 describe("FAC-R04 价值评估 valuation path", () => {
   it.each([
     ["12 rafts in good condition at 15,000 yuan each are worth 180,000 yuan", "A01", "12", "good", 180_000_00],
-    ["20 亩 of sea area in fair condition at 3,000 yuan/亩 × 80 % are worth 48,000 yuan", "R04", "20", "fair", 48_000_00],
+    [
+      "20 亩 of sea area in fair condition at 3,000 yuan/亩 × 80 % are worth 48,000 yuan",
+      "R04",
+      "20",
+      "fair",
+      48_000_00,
+    ],
     ["3.5 亩 of forest in poor condition at 1,500 yuan/亩 × 60 % are worth 3,150 yuan", "R02", "3.5", "poor", 3_150_00],
     ["0.001 m² of greenhouse at 80 yuan rounds half-up to 8 fen", "A02", "0.001", "good", 8],
   ] as const)("self-assessment table: %s", (_t, type, qty, condition, fen) => {
@@ -33,7 +39,13 @@ describe("FAC-R04 价值评估 valuation path", () => {
   });
 
   it.each([
-    ["a bundle self-assessed at 280,000 yuan takes the self-assessment path", bundleUnit, 280_000_00, false, "self_assessment"],
+    [
+      "a bundle self-assessed at 280,000 yuan takes the self-assessment path",
+      bundleUnit,
+      280_000_00,
+      false,
+      "self_assessment",
+    ],
     ["exactly 300,000 yuan still takes the self-assessment path", bundleUnit, 300_000_00, false, "self_assessment"],
     ["300,000.01 yuan goes to a licensed appraiser", bundleUnit, 300_000_01, false, "appraisal"],
     ["a lender may ask for an appraiser below the ceiling", bundleUnit, 100_000_00, true, "appraisal"],
@@ -62,7 +74,13 @@ describe("FAC-R04 价值评估 valuation path", () => {
   });
 
   it("an income right is worth its 12 months of verified revenue", () => {
-    expect(revenueValue(policy, Array.from({ length: 12 }, () => 8_000_00), day)).toBe(96_000_00);
+    expect(
+      revenueValue(
+        policy,
+        Array.from({ length: 12 }, () => 8_000_00),
+        day,
+      ),
+    ).toBe(96_000_00);
     expect(() => revenueValue(policy, [8_000_00], day)).toThrow(expect.objectContaining({ field: "monthlyRevenue" }));
   });
 

@@ -24,13 +24,17 @@ export function selfAssessmentOf(
   onDate: string,
 ): Fen {
   const type = policy.catalogue[typeCode];
-  if (!type || type.valuationBasis !== "self_assessment" || !type.selfAssessmentUnitPriceFen) {
+  if (type?.valuationBasis !== "self_assessment" || !type.selfAssessmentUnitPriceFen) {
     throw new DomainError(`type ${typeCode} has no self-assessment unit price: a licensed appraiser values it`, {
       ruleId: RULE,
       field: "method",
     });
   }
-  const price = valueAsOf(type.selfAssessmentUnitPriceFen, onDate, `factors.catalogue.${typeCode}.selfAssessmentUnitPriceFen`);
+  const price = valueAsOf(
+    type.selfAssessmentUnitPriceFen,
+    onDate,
+    `factors.catalogue.${typeCode}.selfAssessmentUnitPriceFen`,
+  );
   const factors = valueAsOf(policy.valuation.conditionFactorsBp, onDate, "factors.valuation.conditionFactorsBp");
   return selfAssessedValue(price, quantityMilli, factors[condition]);
 }
@@ -52,7 +56,8 @@ export function valuationPath(
     throw new DomainError("only collateral types are valued", { ruleId: RULE, field: "factorIds" });
   }
   if (bases.every((b) => b === "revenue")) return "revenue";
-  if (lenderRequestsAppraisal || selfAssessed === null || bases.some((b) => b !== "self_assessment")) return "appraisal";
+  if (lenderRequestsAppraisal || selfAssessed === null || bases.some((b) => b !== "self_assessment"))
+    return "appraisal";
   const ceiling = valueAsOf(policy.valuation.selfAssessmentMaxFen, onDate, "factors.valuation.selfAssessmentMaxFen");
   return selfAssessed <= ceiling ? "self_assessment" : "appraisal";
 }
@@ -69,7 +74,10 @@ export function revenueValue(policy: FactorsPolicy, monthly: readonly Fen[], onD
   let sum = 0;
   for (const m of monthly) {
     if (!Number.isSafeInteger(m) || m < 0) {
-      throw new DomainError("monthly revenue is a non-negative number of fen", { ruleId: RULE, field: "monthlyRevenue" });
+      throw new DomainError("monthly revenue is a non-negative number of fen", {
+        ruleId: RULE,
+        field: "monthlyRevenue",
+      });
     }
     sum += m;
   }
@@ -82,7 +90,10 @@ export function valuationExpiresOn(policy: FactorsPolicy, valuedOn: string): str
 }
 
 /** An expired (or missing) valuation cannot back a new mortgage. */
-export function assertValuationCurrent(valuation: { expiresOn: string; valuedOn: string } | null, onDate: string): void {
+export function assertValuationCurrent(
+  valuation: { expiresOn: string; valuedOn: string } | null,
+  onDate: string,
+): void {
   if (valuation === null) {
     throw new DomainError("the collateral has no valuation yet", { ruleId: RULE, field: "valuation" });
   }

@@ -79,6 +79,9 @@ export class FakeCollectionCompany implements CollectionCompany {
   async requestBuyOut(request: BuyOutRequest): Promise<BuyOutOffer> {
     this.requests.push(request);
     if (this.down) throw new Error("company offline");
-    return { offer: Math.floor((request.valuationValue * this.offerBp) / 10000), offerRef: `OFFER-${this.requests.length}` };
+    return {
+      offer: Math.floor((request.valuationValue * this.offerBp) / 10000),
+      offerRef: `OFFER-${this.requests.length}`,
+    };
   }
 }

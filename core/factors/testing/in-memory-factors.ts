@@ -107,13 +107,16 @@ function txOver(s: FactorsState): FactorsTx {
       latestForUnit: async (regionCode, unitId) =>
         inRegion(s.valuations, regionCode)
           .filter((v) => v.unitId === unitId)
-          .sort((a, b) => (a.valuedOn === b.valuedOn ? a.createdAt.localeCompare(b.createdAt) : a.valuedOn.localeCompare(b.valuedOn)))
+          .sort((a, b) =>
+            a.valuedOn === b.valuedOn ? a.createdAt.localeCompare(b.createdAt) : a.valuedOn.localeCompare(b.valuedOn),
+          )
           .at(-1) ?? null,
     },
     products: versioned(s.products),
     applications: versioned(s.applications),
     liens: {
-      listByUnit: async (regionCode, unitId) => inRegion(s.liens.values(), regionCode).filter((l) => l.unitId === unitId),
+      listByUnit: async (regionCode, unitId) =>
+        inRegion(s.liens.values(), regionCode).filter((l) => l.unitId === unitId),
       insert: async (l) => {
         s.liens.set(l.id, l);
       },

@@ -34,13 +34,18 @@ export class InMemoryStatistics implements FactorsStatistics {
     const balanceByProduct: Record<string, Fen> = {};
     for (const l of open) {
       add(balanceByCounty, l.countyCode, l.outstandingPrincipal);
-      add(balanceByType, typeOfUnit(l.unitId), l.outstandingPrincipal);
+      add(balanceByType, typeOfUnit(l.unitIds[0] ?? ""), l.outstandingPrincipal);
       add(balanceByProduct, l.productId, l.outstandingPrincipal);
     }
     const factorsByStatus: Record<string, number> = {};
-    for (const f of s.factors.values()) if (inScope(f)) factorsByStatus[f.status] = (factorsByStatus[f.status] ?? 0) + 1;
+    for (const f of s.factors.values())
+      if (inScope(f)) factorsByStatus[f.status] = (factorsByStatus[f.status] ?? 0) + 1;
     const disposals = [...s.disposals.values()].filter(
-      (d) => inScope(d) && d.status === "completed" && (d.completedAt ?? "").slice(0, 10) >= q.from && (d.completedAt ?? "").slice(0, 10) <= q.to,
+      (d) =>
+        inScope(d) &&
+        d.status === "completed" &&
+        (d.completedAt ?? "").slice(0, 10) >= q.from &&
+        (d.completedAt ?? "").slice(0, 10) <= q.to,
     );
     const losses = [...s.losses.values()].filter((l) => inScope(l) && l.allocatedOn >= q.from && l.allocatedOn <= q.to);
     return {
@@ -52,7 +57,8 @@ export class InMemoryStatistics implements FactorsStatistics {
       balanceByType,
       balanceByProduct,
       factorsByStatus,
-      productsOffered: [...s.products.values()].filter((p) => p.regionCode === q.regionCode && p.status === "active").length,
+      productsOffered: [...s.products.values()].filter((p) => p.regionCode === q.regionCode && p.status === "active")
+        .length,
       disposals: { completed: disposals.length, proceeds: disposals.reduce((sum, d) => sum + (d.proceeds ?? 0), 0) },
       lossesByParty: {
         bank: losses.reduce((sum, l) => sum + l.parts.bank, 0),

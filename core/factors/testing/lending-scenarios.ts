@@ -19,20 +19,35 @@ export function demoProduct(id: string): CreditProductTerms {
 /** Defines a demo product as its bank's admin. */
 export async function offer(tb: FactorsTestbed, id: string): Promise<string> {
   const terms = demoProduct(id);
-  const admin: Principal = { ...demoPrincipals.ruralBankAdmin, id: `inst:${terms.bankId}/admin`, institutionId: terms.bankId };
+  const admin: Principal = {
+    ...demoPrincipals.ruralBankAdmin,
+    id: `inst:${terms.bankId}/admin`,
+    institutionId: terms.bankId,
+  };
   return (await defineCreditProduct(tb.deps, admin, terms)).id;
 }
 
-/** Apply (as `borrower`), accept at `rateBp` and register the lien (as the product's bank). */
+/**
+ * Apply (as `borrower`), accept at `rateBp` and register the liens (as the product's bank).
+ * `collateral` is one unit's factor ids, or a list of units.
+ */
 export async function mortgageLoan(
   tb: FactorsTestbed,
   borrower: Principal,
   productId: string,
-  factorIds: string[],
+  collateral: string[] | string[][],
   amountFen: number,
   rateBp = 450,
 ): Promise<RegisterLienResult> {
-  const app = await applyForMortgage(tb.deps, borrower, { productId, factorIds, amountFen, termMonths: 24 });
+  const units = (collateral as unknown[]).every((x) => typeof x === "string")
+    ? [collateral as string[]]
+    : (collateral as string[][]);
+  const app = await applyForMortgage(tb.deps, borrower, {
+    productId,
+    collateral: units.map((factorIds) => ({ factorIds })),
+    amountFen,
+    termMonths: 24,
+  });
   const bank: Principal = { ...demoPrincipals.ruralBank, id: `inst:${app.bankId}/u1`, institutionId: app.bankId };
   await acceptMortgage(tb.deps, bank, { applicationId: app.id, decision: "accept", rateBp });
   return registerLien(tb.deps, bank, { applicationId: app.id });

@@ -41,11 +41,16 @@ export async function activeFactor(
   return activateFactor(tb.deps, principal, { factorId: draft.id });
 }
 
-export const linHolder = { kind: "person" as const, idNumber: demoIds.lin, name: "林阿伯" };
-export const huangHolder = { kind: "person" as const, idNumber: demoIds.huang, name: "黄先生" };
+export type HolderInput = RegisterFactorInput["holder"];
+export const linHolder: HolderInput = { kind: "person", idNumber: demoIds.lin, name: "林阿伯" };
+export const huangHolder: HolderInput = { kind: "person", idNumber: demoIds.huang, name: "黄先生" };
 
 /** 林阿伯's 三权合一 site at 下白石: 20 亩 of sea area, 12 rafts, 20 亩 of aquaculture right. */
-export function marineInputs(holder = linHolder, countyCode = "350981", site = "下白石-0001"): RegisterFactorInput[] {
+export function marineInputs(
+  holder: HolderInput = linHolder,
+  countyCode = "350981",
+  site = "下白石-0001",
+): RegisterFactorInput[] {
   const base = { countyCode, holder, location: `${site} 海域`, siteRef: site };
   return [
     { ...base, typeCode: "R04", title: "海域使用权", quantity: "20", certificateNo: `${site}-SEA` },

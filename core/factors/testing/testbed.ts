@@ -2,7 +2,15 @@ import type { Principal } from "../../kernel/mod.ts";
 import type { FactorsPolicy } from "../policy.ts";
 import { ningdeFactorsPolicy } from "../policy-defaults.ts";
 import type { FactorsDeps } from "../use-cases/support/deps.ts";
-import { FakeAppraiser, FakeCollectionCompany, FakeRegistry, FixedClock, fakeBlindIndex, fakeCipher, SequenceIds } from "./fakes.ts";
+import {
+  FakeAppraiser,
+  FakeCollectionCompany,
+  FakeRegistry,
+  FixedClock,
+  fakeBlindIndex,
+  fakeCipher,
+  SequenceIds,
+} from "./fakes.ts";
 import { InMemoryFactorsStore } from "./in-memory-factors.ts";
 import { InMemoryStatistics } from "./in-memory-statistics.ts";
 
@@ -12,9 +20,24 @@ export const demoPrincipals = {
   huang: { id: "citizen:huang", roles: ["citizen"], regionCodes: ["350900"], subjectRef: "subject:huang" },
   chen: { id: "citizen:chen", roles: ["citizen"], regionCodes: ["350900"], subjectRef: "subject:chen" },
   buyer: { id: "citizen:buyer", roles: ["citizen"], regionCodes: ["350900"], subjectRef: "subject:buyer" },
-  ruralBank: { id: "inst:nd-rural-bank/u1", roles: ["institution_staff"], institutionId: "nd-rural-bank", regionCodes: ["350900"] },
-  ruralBankAdmin: { id: "inst:nd-rural-bank/admin", roles: ["institution_admin"], institutionId: "nd-rural-bank", regionCodes: ["350900"] },
-  postalBank: { id: "inst:nd-postal-bank/u1", roles: ["institution_staff"], institutionId: "nd-postal-bank", regionCodes: ["350900"] },
+  ruralBank: {
+    id: "inst:nd-rural-bank/u1",
+    roles: ["institution_staff"],
+    institutionId: "nd-rural-bank",
+    regionCodes: ["350900"],
+  },
+  ruralBankAdmin: {
+    id: "inst:nd-rural-bank/admin",
+    roles: ["institution_admin"],
+    institutionId: "nd-rural-bank",
+    regionCodes: ["350900"],
+  },
+  postalBank: {
+    id: "inst:nd-postal-bank/u1",
+    roles: ["institution_staff"],
+    institutionId: "nd-postal-bank",
+    regionCodes: ["350900"],
+  },
   regulator: { id: "reg:ningde", roles: ["regulator"], regionCodes: ["350900"] },
   fuanOfficial: { id: "reg:fuan", roles: ["regulator"], regionCodes: ["350981"] },
   admin: { id: "admin:1", roles: ["platform_admin"], regionCodes: ["350900"] },
@@ -39,7 +62,10 @@ export interface FactorsTestbed {
 }
 
 /** Use cases wired to in-memory fakes over the Ningde default pack (or another pack). */
-export function factorsTestbed(now = "2026-03-02T02:00:00.000Z", policy: FactorsPolicy = ningdeFactorsPolicy): FactorsTestbed {
+export function factorsTestbed(
+  now = "2026-03-02T02:00:00.000Z",
+  policy: FactorsPolicy = ningdeFactorsPolicy,
+): FactorsTestbed {
   const store = new InMemoryFactorsStore();
   const clock = new FixedClock(now);
   const registry = new FakeRegistry();
@@ -58,7 +84,6 @@ export function factorsTestbed(now = "2026-03-02T02:00:00.000Z", policy: Factors
     collection,
     statistics: new InMemoryStatistics(() => store.state),
   };
-  const snapshot = () =>
-    JSON.stringify(store.state, (_k, v) => (v instanceof Map ? [...v.entries()] : v));
+  const snapshot = () => JSON.stringify(store.state, (_k, v) => (v instanceof Map ? [...v.entries()] : v));
   return { deps, store, clock, registry, appraiser, collection, snapshot };
 }

@@ -30,8 +30,23 @@ export async function allocateLoss(deps: FactorsDeps, principal: Principal, inpu
         field: "loanId",
       });
     }
+    for (const unitId of loan.unitIds) {
+      const liens = await tx.liens.listByUnit(deps.regionCode, unitId);
+      if (liens.some((l) => l.loanId === loan.id && l.status === "active")) {
+        throw new DomainError("the loan still has collateral to dispose of; share the loss after that", {
+          ruleId: "FAC-R09",
+          kind: "conflict",
+          field: "loanId",
+          detail: { unitId },
+        });
+      }
+    }
     if (await tx.losses.forLoan(deps.regionCode, loan.id)) {
-      throw new DomainError("this loan's loss was already shared", { ruleId: "FAC-R09", kind: "conflict", field: "loanId" });
+      throw new DomainError("this loan's loss was already shared", {
+        ruleId: "FAC-R09",
+        kind: "conflict",
+        field: "loanId",
+      });
     }
     const applied = loan.proceedsApplied;
     const loss = lossOnLoan(
@@ -45,7 +60,8 @@ export async function allocateLoss(deps: FactorsDeps, principal: Principal, inpu
       act.today,
       "factors.riskSharing.governmentFundAnnualCapFen",
     );
-    const fundLeft = annualCap === null ? null : Math.max(0, annualCap - (await tx.losses.fundTotalForYear(deps.regionCode, year)));
+    const fundLeft =
+      annualCap === null ? null : Math.max(0, annualCap - (await tx.losses.fundTotalForYear(deps.regionCode, year)));
     const parts = shareLoss(loss, loan.sharing, fundLeft);
     const allocation: LossAllocation = {
       id: deps.ids.next("loss"),

@@ -31,7 +31,11 @@ export async function awardTransfer(
     const { factors } = await loadUnit(tx, deps.regionCode, deps.policyFor, listing.factorIds, act.today, true);
     for (const f of factors) assertActsForHolder(principal, f);
     if (listing.status !== "open") {
-      throw new DomainError(`the listing is ${listing.status}`, { ruleId: "FAC-R10", kind: "conflict", field: "listingId" });
+      throw new DomainError(`the listing is ${listing.status}`, {
+        ruleId: "FAC-R10",
+        kind: "conflict",
+        field: "listingId",
+      });
     }
     assertListingClosed(listing.closesOn, act.today);
     assertUnitStatus(factors, ["ACTIVE", "ENCUMBERED"], "transferred");
@@ -45,7 +49,12 @@ export async function awardTransfer(
         field: "listingId",
       });
     }
-    const awarded: TransferListing = { ...listing, status: "awarded", awardedBidId: winner.id, version: listing.version + 1 };
+    const awarded: TransferListing = {
+      ...listing,
+      status: "awarded",
+      awardedBidId: winner.id,
+      version: listing.version + 1,
+    };
     await mustUpdate(tx.listings.update(awarded), "listing");
     const data = { listingId: listing.id, bidId: winner.id, price: winner.amount, kind: listing.kind };
     const out: Factor[] = [];
@@ -62,7 +71,12 @@ export async function awardTransfer(
             tx,
             f,
             "transfer_awarded",
-            { reason: "sold on the transfer market; awaiting the registry's change of holder", ruleId: "FAC-R10", data, patch: { pendingHolder } },
+            {
+              reason: "sold on the transfer market; awaiting the registry's change of holder",
+              ruleId: "FAC-R10",
+              data,
+              patch: { pendingHolder },
+            },
             act,
           ),
         );
@@ -79,7 +93,12 @@ export async function awardTransfer(
             tx,
             f,
             "leased",
-            { reason: `leased ${lease.from} – ${lease.to}; the owner keeps the factor`, ruleId: "FAC-R10", data, patch: { lease } },
+            {
+              reason: `leased ${lease.from} – ${lease.to}; the owner keeps the factor`,
+              ruleId: "FAC-R10",
+              data,
+              patch: { lease },
+            },
             act,
           ),
         );
@@ -89,7 +108,11 @@ export async function awardTransfer(
       regionCode: deps.regionCode,
       type: "factors.transfer.awarded",
       aggregateId: listing.id,
-      payload: { ...data, unitId: listing.unitId, lienIds: liens.filter((l) => l.status === "active").map((l) => l.id) },
+      payload: {
+        ...data,
+        unitId: listing.unitId,
+        lienIds: liens.filter((l) => l.status === "active").map((l) => l.id),
+      },
     });
     return { listing: listingView(awarded), factors: out.map((f) => factorView(principal, f)) };
   });

@@ -10,6 +10,7 @@ import type { FactorsDeps } from "./support/deps.ts";
 import { assertUnitStatus, loadUnit, notFound } from "./support/load.ts";
 import { fen, id, parseInput, text } from "./support/parse-input.ts";
 import { actOf, audit, mustUpdate, recordFactorEvent } from "./support/record.ts";
+import { releaseLoanLiens } from "./support/release-liens.ts";
 import { type DisposalView, disposalView } from "./support/views.ts";
 
 export const completeDisposalInput = v.object({
@@ -24,7 +25,8 @@ export const completeDisposalInput = v.object({
  * FAC-R07 优先受偿: closes a disposal and applies its proceeds — costs, then the platform liens in
  * rank order (interest arrears before principal), then claims recorded outside the platform,
  * then the holder. Liens are discharged, each loan is credited with what it received, and the
- * factors are DISPOSED; a loan left short awaits loss allocation (FAC-R09).
+ * factors are DISPOSED; a loan repaid in full releases its liens on other units, a loan left
+ * short awaits loss allocation (FAC-R09) once all its collateral is disposed of.
  */
 export async function completeDisposal(
   deps: FactorsDeps,
@@ -38,7 +40,11 @@ export async function completeDisposal(
     if (!disposal) throw notFound("disposal", "disposalId");
     assertActsForInstitution(principal, disposal.bankId, disposal.countyCode, "disposal");
     if (disposal.status !== "open") {
-      throw new DomainError(`the disposal is already ${disposal.status}`, { ruleId: "FAC-R08", kind: "conflict", field: "disposalId" });
+      throw new DomainError(`the disposal is already ${disposal.status}`, {
+        ruleId: "FAC-R08",
+        kind: "conflict",
+        field: "disposalId",
+      });
     }
     let proceeds: number;
     let buyerRef: string | null;
@@ -59,7 +65,10 @@ export async function completeDisposal(
       buyerRef = disposal.buyOut?.companyId ?? null;
     } else {
       if (i.auctionProceedsFen === undefined || !i.auctionBuyer) {
-        throw new DomainError("an auction is completed with its proceeds and buyer", { ruleId: "FAC-R08", field: "auctionProceedsFen" });
+        throw new DomainError("an auction is completed with its proceeds and buyer", {
+          ruleId: "FAC-R08",
+          field: "auctionProceedsFen",
+        });
       }
       proceeds = i.auctionProceedsFen;
       buyerRef = i.auctionBuyer;
@@ -67,16 +76,26 @@ export async function completeDisposal(
     const { factors } = await loadUnit(tx, deps.regionCode, deps.policyFor, disposal.factorIds, act.today, true);
     assertUnitStatus(factors, ["DISPOSING"], "disposed of");
     const liens = rankLiens(await tx.liens.listByUnit(deps.regionCode, disposal.unitId));
-    const loans = new Map((await tx.loans.getMany(deps.regionCode, liens.map((l) => l.loanId))).map((l) => [l.id, l]));
+    const loans = new Map(
+      (
+        await tx.loans.getMany(
+          deps.regionCode,
+          liens.map((l) => l.loanId),
+        )
+      ).map((l) => [l.id, l]),
+    );
     const claimOf = (l: Lien) => {
       const loan = loans.get(l.loanId) as Loan;
       return { lienId: l.id, interestArrears: loan.interestArrears, principal: loan.outstandingPrincipal };
     };
     const outside = factors
       .flatMap((f) => f.offPlatformClaims)
-      .sort((a, b) => (a.recordedOn === b.recordedOn ? a.id.localeCompare(b.id) : a.recordedOn < b.recordedOn ? -1 : 1));
+      .sort((a, b) =>
+        a.recordedOn === b.recordedOn ? a.id.localeCompare(b.id) : a.recordedOn < b.recordedOn ? -1 : 1,
+      );
     const waterfall = applyProceeds(proceeds, i.costsFen, liens.map(claimOf), outside);
 
+    const settled: Loan[] = [];
     for (const [k, lien] of liens.entries()) {
       const paid = waterfall.liens[k];
       const loan = loans.get(lien.loanId) as Loan;
@@ -86,16 +105,18 @@ export async function completeDisposal(
       const interestArrears = loan.interestArrears - paid.interest;
       const whole = outstandingPrincipal === 0 && interestArrears === 0;
       const status: Loan["status"] = whole ? "SETTLED" : loan.status === "DISPOSING" ? "DEFAULTED" : loan.status;
+      const before = loan.proceedsApplied ?? { interest: 0, principal: 0 };
       const next: Loan = {
         ...loan,
         outstandingPrincipal,
         interestArrears,
-        proceedsApplied: { interest: paid.interest, principal: paid.principal },
+        proceedsApplied: { interest: before.interest + paid.interest, principal: before.principal + paid.principal },
         status,
         updatedAt: act.at,
         version: loan.version + 1,
       };
       await mustUpdate(tx.loans.update(next), "loan");
+      if (whole) settled.push(next);
     }
     const done: Disposal = {
       ...disposal,
@@ -121,7 +142,10 @@ export async function completeDisposal(
         act,
       );
     }
-    await audit(tx, act, deps.regionCode, "disposal.completed", "disposal", disposal.id, { proceeds, costs: i.costsFen });
+    await audit(tx, act, deps.regionCode, "disposal.completed", "disposal", disposal.id, {
+      proceeds,
+      costs: i.costsFen,
+    });
     await tx.outbox.enqueue({
       regionCode: deps.regionCode,
       type: "factors.disposal.completed",

@@ -20,7 +20,11 @@ export interface ConfirmFactorResult {
  * asking again): the registry's answer now confirms and publicises it, or rejects it — recorded
  * in its history with the reason — or it keeps waiting.
  */
-export async function confirmFactor(deps: FactorsDeps, principal: Principal, input: unknown): Promise<ConfirmFactorResult> {
+export async function confirmFactor(
+  deps: FactorsDeps,
+  principal: Principal,
+  input: unknown,
+): Promise<ConfirmFactorResult> {
   const i = parseInput(confirmFactorInput, input);
   const act = actOf(principal, deps.clock.now());
   const seen = await deps.uow.run((tx) => loadFactor(tx, deps.regionCode, i.factorId));
@@ -38,7 +42,8 @@ export async function confirmFactor(deps: FactorsDeps, principal: Principal, inp
   const policy = deps.policyFor(seen.countyCode);
   const outcome = await consultRegistry(deps, policy, seen, act.today);
   if (outcome.verdict === null) return { factor: factorView(principal, seen), outcome: "awaiting_registry" };
-  if (outcome.verdict.verdict === "pending") return { factor: factorView(principal, seen), outcome: "awaiting_department" };
+  if (outcome.verdict.verdict === "pending")
+    return { factor: factorView(principal, seen), outcome: "awaiting_department" };
 
   return deps.uow.run(async (tx) => {
     const current = await loadFactor(tx, deps.regionCode, seen.id, true);

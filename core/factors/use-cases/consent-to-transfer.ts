@@ -26,7 +26,11 @@ export async function consentToTransfer(
     if (mine.length === 0) throw notFound("listing", "listingId");
     assertActsForInstitution(principal, mine[0]?.bankId ?? "", listing.countyCode, "listing");
     if (listing.status !== "open") {
-      throw new DomainError(`the listing is ${listing.status}`, { ruleId: "FAC-R10", kind: "conflict", field: "listingId" });
+      throw new DomainError(`the listing is ${listing.status}`, {
+        ruleId: "FAC-R10",
+        kind: "conflict",
+        field: "listingId",
+      });
     }
     const consents = [...new Set([...listing.consents, ...mine.map((l) => l.id)])];
     const next: TransferListing = { ...listing, consents, version: listing.version + 1 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mortgageLoan, offer } from "../testing/lending-scenarios.ts";
 import { activeFactor, huangHolder, marineBundle, marineInputs } from "../testing/scenarios.ts";
-import { demoIds, demoPrincipals as who, factorsTestbed, type FactorsTestbed } from "../testing/testbed.ts";
+import { demoIds, type FactorsTestbed, factorsTestbed, demoPrincipals as who } from "../testing/testbed.ts";
 import { allocateLoss } from "./allocate-loss.ts";
 import { completeDisposal } from "./complete-disposal.ts";
 import { getFactorHistory } from "./get-factor-history.ts";
@@ -40,14 +40,22 @@ describe("黄先生: default, buy-out by 霞浦 福宁海投 and 政银保担 lo
     expect(disposal.buyOut).toMatchObject({ companyId: "xiapu-funing-haitou", offer: 112_500_00 });
     expect(tb.collection.requests[0]).toMatchObject({ companyId: "xiapu-funing-haitou", valuationValue: 150_000_00 });
 
-    const { waterfall } = await completeDisposal(tb.deps, who.ruralBank, { disposalId: disposal.id, costsFen: 1_000_00 });
+    const { waterfall } = await completeDisposal(tb.deps, who.ruralBank, {
+      disposalId: disposal.id,
+      costsFen: 1_000_00,
+    });
     expect(waterfall.costs).toBe(1_000_00);
     expect(waterfall.liens[0]).toMatchObject({ interest: 3_000_00, principal: 108_500_00 });
     expect(waterfall.holder).toBe(0);
 
     const allocation = await allocateLoss(tb.deps, who.ruralBank, { loanId });
     expect(allocation.loss).toBe(41_500_00);
-    expect(allocation.parts).toEqual({ bank: 8_300_00, guarantor: 16_600_00, insurer: 8_300_00, governmentFund: 8_300_00 });
+    expect(allocation.parts).toEqual({
+      bank: 8_300_00,
+      guarantor: 16_600_00,
+      insurer: 8_300_00,
+      governmentFund: 8_300_00,
+    });
     expect(tb.store.state.loans.get(loanId)?.status).toBe("CLOSED_WITH_LOSS");
     expect(tb.store.state.outbox.filter((e) => e.type === "factors.loss.claim").map((e) => e.payload.party)).toEqual([
       "guarantor",
@@ -57,7 +65,10 @@ describe("黄先生: default, buy-out by 霞浦 福宁海投 and 政银保担 lo
     const history = await getFactorHistory(tb.deps, who.huang, { factorId: factorIds[0] as string });
     expect(history.factor.status).toBe("DISPOSED");
     expect(history.liens[0]).toMatchObject({ status: "discharged" });
-    await expect(allocateLoss(tb.deps, who.ruralBank, { loanId })).rejects.toMatchObject({ ruleId: "FAC-R09", kind: "conflict" });
+    await expect(allocateLoss(tb.deps, who.ruralBank, { loanId })).rejects.toMatchObject({
+      ruleId: "FAC-R09",
+      kind: "conflict",
+    });
   });
 
   it("disposal before the 90-day trigger is refused naming FAC-R08, nothing written", async () => {
@@ -65,8 +76,13 @@ describe("黄先生: default, buy-out by 霞浦 福宁海投 and 政银保担 lo
     const { loanId } = await huangOverdue(tb);
     tb.clock.set("2026-08-01T02:00:00.000Z"); // 61 days
     const before = tb.snapshot();
-    await expect(reportDefault(tb.deps, who.ruralBank, { loanId })).rejects.toMatchObject({ ruleId: "FAC-R08", kind: "conflict" });
-    await expect(startDisposal(tb.deps, who.ruralBank, { loanId, channel: "auction" })).rejects.toMatchObject({ ruleId: "FAC-R08" });
+    await expect(reportDefault(tb.deps, who.ruralBank, { loanId })).rejects.toMatchObject({
+      ruleId: "FAC-R08",
+      kind: "conflict",
+    });
+    await expect(startDisposal(tb.deps, who.ruralBank, { loanId, channel: "auction" })).rejects.toMatchObject({
+      ruleId: "FAC-R08",
+    });
     expect(tb.snapshot()).toBe(before);
   });
 
@@ -125,14 +141,20 @@ describe("FAC-R08 a county without a collection company: 寿宁 lists and auctio
       ruleId: "FAC-R08",
       field: "channel",
     });
-    const listing = await startDisposal(tb.deps, who.ruralBank, { loanId, channel: "listing", reservePriceFen: 90_000_00 });
+    const listing = await startDisposal(tb.deps, who.ruralBank, {
+      loanId,
+      channel: "listing",
+      reservePriceFen: 90_000_00,
+    });
     expect(listing.closesOn).toBe("2026-07-30");
     const bidder = { kind: "person" as const, idNumber: demoIds.lin, name: "林阿伯" };
     await expect(
       placeBid(tb.deps, who.lin, { listing: "disposal", listingId: listing.id, amountFen: 89_999_99, bidder }),
     ).rejects.toMatchObject({ ruleId: "FAC-R08", field: "amount" });
     await placeBid(tb.deps, who.lin, { listing: "disposal", listingId: listing.id, amountFen: 95_000_00, bidder });
-    await expect(completeDisposal(tb.deps, who.ruralBank, { disposalId: listing.id, costsFen: 500_00 })).rejects.toMatchObject({
+    await expect(
+      completeDisposal(tb.deps, who.ruralBank, { disposalId: listing.id, costsFen: 500_00 }),
+    ).rejects.toMatchObject({
       ruleId: "FAC-R08",
       kind: "conflict",
     });
@@ -140,7 +162,11 @@ describe("FAC-R08 a county without a collection company: 寿宁 lists and auctio
     const { waterfall } = await completeDisposal(tb.deps, who.ruralBank, { disposalId: listing.id, costsFen: 500_00 });
     expect(waterfall).toMatchObject({ costs: 500_00, holder: 95_000_00 - 500_00 - 81_200_00 });
     expect(waterfall.liens[0]).toMatchObject({ interest: 1_200_00, principal: 80_000_00, shortfall: 0 });
-    expect(tb.store.state.loans.get(loanId)).toMatchObject({ outstandingPrincipal: 0, interestArrears: 0, status: "SETTLED" });
+    expect(tb.store.state.loans.get(loanId)).toMatchObject({
+      outstandingPrincipal: 0,
+      interestArrears: 0,
+      status: "SETTLED",
+    });
     await expect(allocateLoss(tb.deps, who.ruralBank, { loanId })).rejects.toMatchObject({ ruleId: "FAC-R09" });
   });
 });

@@ -1,4 +1,4 @@
-import * as v from "valibot";
+import type * as v from "valibot";
 import { hasRole, type Principal, requireRole } from "../../kernel/mod.ts";
 import { type CreditProduct, creditProductTermsSchema } from "../domain/credit-product.ts";
 import { assertProductValid } from "../rules/credit-product.ts";
@@ -14,7 +14,11 @@ export const defineCreditProductInput = creditProductTermsSchema;
  * (never above FAC-R05), amount, term and rate ranges, required guarantor/insurer, the sharing
  * agreement of FAC-R09 and the category-L benefits.
  */
-export async function defineCreditProduct(deps: FactorsDeps, principal: Principal, input: unknown): Promise<CreditProduct> {
+export async function defineCreditProduct(
+  deps: FactorsDeps,
+  principal: Principal,
+  input: unknown,
+): Promise<CreditProduct> {
   requireRole(principal, "institution_admin", "platform_admin");
   const terms = parseInput(defineCreditProductInput, input);
   if (!hasRole(principal, "platform_admin")) {
@@ -32,7 +36,9 @@ export async function defineCreditProduct(deps: FactorsDeps, principal: Principa
   };
   return deps.uow.run(async (tx) => {
     await tx.products.insert(product);
-    await audit(tx, act, product.regionCode, "product.defined", "credit_product", product.id, { bankId: product.bankId });
+    await audit(tx, act, product.regionCode, "product.defined", "credit_product", product.id, {
+      bankId: product.bankId,
+    });
     await tx.outbox.enqueue({
       regionCode: product.regionCode,
       type: "factors.product.defined",

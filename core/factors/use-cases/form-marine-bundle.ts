@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { DomainError, type Principal } from "../../kernel/mod.ts";
 import type { MarineBundle } from "../domain/collateral.ts";
 import type { Factor } from "../domain/factor.ts";
-import { bundleMemberTypes, bundleMembers } from "../rules/marine-bundle.ts";
+import { bundleMembers, bundleMemberTypes } from "../rules/marine-bundle.ts";
 import { assertActsForHolder } from "./support/access.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { notFound } from "./support/load.ts";
@@ -53,7 +53,12 @@ export async function formMarineBundle(
           tx,
           byId.get(fid) as Factor,
           "bundled",
-          { reason: "三权合一 bundle formed", ruleId: "FAC-R03", data: { bundleId: bundle.id }, patch: { bundleId: bundle.id } },
+          {
+            reason: "三权合一 bundle formed",
+            ruleId: "FAC-R03",
+            data: { bundleId: bundle.id },
+            patch: { bundleId: bundle.id },
+          },
           act,
         ),
       );

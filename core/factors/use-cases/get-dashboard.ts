@@ -24,11 +24,16 @@ export const getDashboardInput = v.pipe(
 export async function getDashboard(deps: FactorsDeps, principal: Principal, input: unknown): Promise<Dashboard> {
   const i = parseInput(getDashboardInput, input);
   const scope = i.countyCode ?? deps.regionCode;
-  const allowed = hasRole(principal, "platform_admin") || (hasRole(principal, "regulator") && inRegion(principal, scope));
+  const allowed =
+    hasRole(principal, "platform_admin") || (hasRole(principal, "regulator") && inRegion(principal, scope));
   if (!allowed) throw new DomainError("dashboard not found", { ruleId: "KRN-R06", kind: "not_found" });
   const policy = deps.policyFor(i.countyCode);
   if (i.countyCode !== null && !policy.counties[i.countyCode]) {
-    throw new DomainError(`county ${i.countyCode} is not in region ${deps.regionCode}`, { ruleId: "KRN-R06", kind: "not_found", field: "countyCode" });
+    throw new DomainError(`county ${i.countyCode} is not in region ${deps.regionCode}`, {
+      ruleId: "KRN-R06",
+      kind: "not_found",
+      field: "countyCode",
+    });
   }
   const query = { regionCode: deps.regionCode, countyCode: i.countyCode, from: i.from, to: i.to };
   const figures = await deps.statistics.figures(query);

@@ -22,7 +22,11 @@ export interface FactorHistory {
 }
 
 /** A factor's full history (never rewritten), its liens by rank, objections and current valuation. */
-export async function getFactorHistory(deps: FactorsDeps, principal: Principal, input: unknown): Promise<FactorHistory> {
+export async function getFactorHistory(
+  deps: FactorsDeps,
+  principal: Principal,
+  input: unknown,
+): Promise<FactorHistory> {
   const i = parseInput(getFactorHistoryInput, input);
   return deps.uow.run(async (tx) => {
     const factor = await loadFactor(tx, deps.regionCode, i.factorId);

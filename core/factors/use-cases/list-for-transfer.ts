@@ -39,7 +39,10 @@ export async function listForTransfer(
     assertListingTerm(policy, act.today, i.closesOn);
     if (i.kind === "lease") {
       if (!i.leaseFrom || !i.leaseTo) {
-        throw new DomainError("a lease names its first and last day", { ruleId: "FAC-R10", field: i.leaseFrom ? "leaseTo" : "leaseFrom" });
+        throw new DomainError("a lease names its first and last day", {
+          ruleId: "FAC-R10",
+          field: i.leaseFrom ? "leaseTo" : "leaseFrom",
+        });
       }
       if (i.leaseFrom <= i.closesOn) {
         throw new DomainError("a lease begins after the listing closes", { ruleId: "FAC-R10", field: "leaseFrom" });
@@ -47,12 +50,20 @@ export async function listForTransfer(
       for (const f of factors) {
         assertLeaseWithinTerm(policy.catalogue[f.typeCode]?.termLimited ?? false, f.termEndsOn, i.leaseFrom, i.leaseTo);
         if (f.lease && f.lease.to >= i.leaseFrom) {
-          throw new DomainError(`the factor is leased until ${f.lease.to}`, { ruleId: "FAC-R10", kind: "conflict", field: "leaseFrom" });
+          throw new DomainError(`the factor is leased until ${f.lease.to}`, {
+            ruleId: "FAC-R10",
+            kind: "conflict",
+            field: "leaseFrom",
+          });
         }
       }
     }
     if (await tx.listings.openForUnit(deps.regionCode, unit.id)) {
-      throw new DomainError("the factor already has an open transfer listing", { ruleId: "FAC-R10", kind: "conflict", field: "factorIds" });
+      throw new DomainError("the factor already has an open transfer listing", {
+        ruleId: "FAC-R10",
+        kind: "conflict",
+        field: "factorIds",
+      });
     }
     const liens = rankLiens(await tx.liens.listByUnit(deps.regionCode, unit.id));
     const listing: TransferListing = {
@@ -81,7 +92,11 @@ export async function listForTransfer(
         tx,
         f,
         "listed_for_transfer",
-        { reason: `listed for ${i.kind}`, ruleId: "FAC-R10", data: { listingId: listing.id, reservePrice: i.reservePriceFen } },
+        {
+          reason: `listed for ${i.kind}`,
+          ruleId: "FAC-R10",
+          data: { listingId: listing.id, reservePrice: i.reservePriceFen },
+        },
         act,
       );
     }

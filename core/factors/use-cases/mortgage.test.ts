@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ningdeDemoProducts } from "../demo/ningde-demo-products.ts";
-import { demoPrincipals as who, factorsTestbed, type FactorsTestbed } from "../testing/testbed.ts";
 import { activeFactor, linHolder, marineBundle } from "../testing/scenarios.ts";
+import { type FactorsTestbed, factorsTestbed, demoPrincipals as who } from "../testing/testbed.ts";
 import { acceptMortgage } from "./accept-mortgage.ts";
 import { applyForMortgage } from "./apply-for-mortgage.ts";
 import { defineCreditProduct } from "./define-credit-product.ts";
@@ -22,8 +22,14 @@ async function linReady(tb: FactorsTestbed) {
   return { bundleId, factorIds, product, valuation };
 }
 
-async function mortgage(tb: FactorsTestbed, productId: string, factorIds: string[], amountFen: number, bank = who.ruralBank) {
-  const app = await applyForMortgage(tb.deps, who.lin, { productId, factorIds, amountFen, termMonths: 24 });
+async function mortgage(
+  tb: FactorsTestbed,
+  productId: string,
+  factorIds: string[],
+  amountFen: number,
+  bank = who.ruralBank,
+) {
+  const app = await applyForMortgage(tb.deps, who.lin, { productId, collateral: [{ factorIds }], amountFen, termMonths: 24 });
   await acceptMortgage(tb.deps, bank, { applicationId: app.id, decision: "accept", rateBp: 450 });
   return registerLien(tb.deps, bank, { applicationId: app.id });
 }
@@ -32,12 +38,23 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
   it("self-assesses the bundle at 280,000 yuan and mortgages it for a 渔排养殖贷 of 150,000 yuan", async () => {
     const tb = factorsTestbed();
     const { bundleId, factorIds, product, valuation } = await linReady(tb);
-    expect(valuation).toMatchObject({ method: "self_assessment", value: 280_000_00, unitId: bundleId, expiresOn: "2027-03-10" });
+    expect(valuation).toMatchObject({
+      method: "self_assessment",
+      value: 280_000_00,
+      unitId: bundleId,
+      expiresOn: "2027-03-10",
+    });
 
-    const { lien, loan, rank } = await mortgage(tb, product.id, factorIds, 150_000_00);
-    expect(rank).toBe(1);
+    const { liens, loan } = await mortgage(tb, product.id, factorIds, 150_000_00);
+    const lien = liens[0]!;
+    expect(lien.rank).toBe(1);
     expect(lien).toMatchObject({ unitId: bundleId, securedAmount: 150_000_00, bankId: "nd-rural-bank" });
-    expect(loan).toMatchObject({ principal: 150_000_00, status: "PERFORMING", guarantorId: "nd-gov-guarantor", rateBp: 450 });
+    expect(loan).toMatchObject({
+      principal: 150_000_00,
+      status: "PERFORMING",
+      guarantorId: "nd-gov-guarantor",
+      rateBp: 450,
+    });
     expect(loan.sharing.sharesBp).toEqual({ bank: 2000, guarantor: 4000, insurer: 2000, governmentFund: 2000 });
 
     const history = await getFactorHistory(tb.deps, who.ruralBank, { factorId: factorIds[1] as string });
@@ -77,8 +94,18 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
   it("a second lien gets only the headroom: a registration beyond it is refused naming FAC-R06, nothing written", async () => {
     const tb = factorsTestbed();
     const { factorIds, product } = await linReady(tb);
-    const first = await applyForMortgage(tb.deps, who.lin, { productId: product.id, factorIds, amountFen: 150_000_00, termMonths: 24 });
-    const second = await applyForMortgage(tb.deps, who.lin, { productId: product.id, factorIds, amountFen: 50_000_00, termMonths: 12 });
+    const first = await applyForMortgage(tb.deps, who.lin, {
+      productId: product.id,
+      collateral: [{ factorIds }],
+      amountFen: 150_000_00,
+      termMonths: 24,
+    });
+    const second = await applyForMortgage(tb.deps, who.lin, {
+      productId: product.id,
+      collateral: [{ factorIds }],
+      amountFen: 50_000_00,
+      termMonths: 12,
+    });
     await acceptMortgage(tb.deps, who.ruralBank, { applicationId: first.id, decision: "accept", rateBp: 450 });
     await acceptMortgage(tb.deps, who.ruralBank, { applicationId: second.id, decision: "accept", rateBp: 450 });
     await registerLien(tb.deps, who.ruralBank, { applicationId: first.id });
@@ -96,8 +123,8 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
     const { factorIds, product } = await linReady(tb);
     await mortgage(tb, product.id, factorIds, 150_000_00);
     const second = await mortgage(tb, product.id, factorIds, 18_000_00);
-    expect(second.rank).toBe(2);
-    expect(second.lien.registrationSeq).toBe(2);
+    expect(second.liens[0]?.rank).toBe(2);
+    expect(second.liens[0]?.registrationSeq).toBe(2);
   });
 
   it.each([
@@ -108,7 +135,12 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
     const { factorIds, product } = await linReady(tb);
     const before = tb.snapshot();
     await expect(
-      applyForMortgage(tb.deps, who.lin, { productId: product.id, factorIds: pick(factorIds), amountFen: 50_000_00, termMonths: 12 }),
+      applyForMortgage(tb.deps, who.lin, {
+        productId: product.id,
+        collateral: [{ factorIds: pick(factorIds) }],
+        amountFen: 50_000_00,
+        termMonths: 12,
+      }),
     ).rejects.toMatchObject({ ruleId, field });
     expect(tb.snapshot()).toBe(before);
   });
@@ -118,7 +150,7 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
     const { factorIds, product } = await linReady(tb);
     tb.clock.advanceDays(366);
     await expect(
-      applyForMortgage(tb.deps, who.lin, { productId: product.id, factorIds, amountFen: 50_000_00, termMonths: 12 }),
+      applyForMortgage(tb.deps, who.lin, { productId: product.id, collateral: [{ factorIds }], amountFen: 50_000_00, termMonths: 12 }),
     ).rejects.toMatchObject({ ruleId: "FAC-R04", field: "valuation" });
   });
 
@@ -126,7 +158,7 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
     const tb = factorsTestbed();
     const { factorIds, product } = await linReady(tb);
     await expect(
-      applyForMortgage(tb.deps, who.lin, { productId: product.id, factorIds, amountFen: 168_000_01, termMonths: 12 }),
+      applyForMortgage(tb.deps, who.lin, { productId: product.id, collateral: [{ factorIds }], amountFen: 168_000_01, termMonths: 12 }),
     ).rejects.toMatchObject({ ruleId: "FAC-R05", field: "amountFen" });
     const cert = await activeFactor(tb, who.lin, {
       countyCode: "350981",
@@ -139,12 +171,16 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
     });
     const app = await applyForMortgage(tb.deps, who.lin, {
       productId: product.id,
-      factorIds,
+      collateral: [{ factorIds }],
       amountFen: 184_800_00,
       termMonths: 12,
       labourFactorIds: [cert.id],
     });
-    const accepted = await acceptMortgage(tb.deps, who.ruralBank, { applicationId: app.id, decision: "accept", rateBp: 450 });
+    const accepted = await acceptMortgage(tb.deps, who.ruralBank, {
+      applicationId: app.id,
+      decision: "accept",
+      rateBp: 450,
+    });
     expect(accepted.approved).toMatchObject({ amount: 184_800_00, securedAmount: 168_000_00, rateBp: 430 });
   });
 
@@ -155,9 +191,19 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
     await expect(valueCollateral(tb.deps, who.ruralBank, { factorIds, requestAppraisal: true })).rejects.toMatchObject({
       kind: "not_found",
     });
-    await applyForMortgage(tb.deps, who.lin, { productId: product.id, factorIds, amountFen: 50_000_00, termMonths: 12 });
+    await applyForMortgage(tb.deps, who.lin, {
+      productId: product.id,
+      collateral: [{ factorIds }],
+      amountFen: 50_000_00,
+      termMonths: 12,
+    });
     const v = await valueCollateral(tb.deps, who.ruralBank, { factorIds, requestAppraisal: true });
-    expect(v).toMatchObject({ method: "appraisal", value: 310_000_00, appraiserId: "nd-appraiser", unitId: expect.any(String) });
+    expect(v).toMatchObject({
+      method: "appraisal",
+      value: 310_000_00,
+      appraiserId: "nd-appraiser",
+      unitId: expect.any(String),
+    });
     expect(tb.appraiser.requests[0]?.factors.length).toBe(3);
   });
 
@@ -175,7 +221,12 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
   it("only the product's bank accepts its applications; others read not found", async () => {
     const tb = factorsTestbed();
     const { factorIds, product } = await linReady(tb);
-    const app = await applyForMortgage(tb.deps, who.lin, { productId: product.id, factorIds, amountFen: 50_000_00, termMonths: 12 });
+    const app = await applyForMortgage(tb.deps, who.lin, {
+      productId: product.id,
+      collateral: [{ factorIds }],
+      amountFen: 50_000_00,
+      termMonths: 12,
+    });
     await expect(
       acceptMortgage(tb.deps, who.postalBank, { applicationId: app.id, decision: "accept", rateBp: 450 }),
     ).rejects.toMatchObject({ kind: "not_found" });
@@ -185,9 +236,14 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
     const tb = factorsTestbed();
     const bad = {
       ...demo("fish-raft-custody"),
-      sharing: { sharesBp: { bank: 3000, guarantor: 5000, insurer: 0, governmentFund: 1000 }, perLoanCapsFen: { guarantor: null, insurer: null, governmentFund: null } },
+      sharing: {
+        sharesBp: { bank: 3000, guarantor: 5000, insurer: 0, governmentFund: 1000 },
+        perLoanCapsFen: { guarantor: null, insurer: null, governmentFund: null },
+      },
     };
-    await expect(defineCreditProduct(tb.deps, who.ruralBankAdmin, { ...bad, bankId: "nd-rural-bank" })).rejects.toMatchObject({
+    await expect(
+      defineCreditProduct(tb.deps, who.ruralBankAdmin, { ...bad, bankId: "nd-rural-bank" }),
+    ).rejects.toMatchObject({
       ruleId: "FAC-R09",
       field: "sharing.sharesBp",
     });

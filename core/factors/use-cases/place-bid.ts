@@ -2,11 +2,11 @@ import * as v from "valibot";
 import { DomainError, type Principal, requireRole } from "../../kernel/mod.ts";
 import type { Bid, Disposal, TransferListing } from "../domain/market.ts";
 import { assertBidAcceptable } from "../rules/transfer.ts";
+import { holderInput, holderOf } from "./register-factor.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { notFound } from "./support/load.ts";
 import { fen, id, parseInput } from "./support/parse-input.ts";
 import { actOf, audit, mustUpdate } from "./support/record.ts";
-import { holderInput, holderOf } from "./register-factor.ts";
 import { type BidView, bidView } from "./support/views.ts";
 
 export const placeBidInput = v.object({
@@ -55,7 +55,11 @@ export async function placeBid(
       const disposal = await tx.disposals.get(deps.regionCode, i.listingId, { forUpdate: true });
       if (!disposal) throw notFound("listing", "listingId");
       if (disposal.channel !== "listing" || disposal.closesOn === null) {
-        throw new DomainError("this disposal does not take bids on the platform", { ruleId: "FAC-R08", kind: "conflict", field: "listingId" });
+        throw new DomainError("this disposal does not take bids on the platform", {
+          ruleId: "FAC-R08",
+          kind: "conflict",
+          field: "listingId",
+        });
       }
       assertBidAcceptable(
         { status: disposal.status, closesOn: disposal.closesOn, reservePrice: disposal.reservePrice },
@@ -66,7 +70,10 @@ export async function placeBid(
       const next: Disposal = { ...disposal, bids: [...disposal.bids, bid], version: disposal.version + 1 };
       await mustUpdate(tx.disposals.update(next), "disposal");
     }
-    await audit(tx, act, deps.regionCode, `bid.${i.listing}`, `${i.listing}_listing`, i.listingId, { bidId: bid.id, amount: bid.amount });
+    await audit(tx, act, deps.regionCode, `bid.${i.listing}`, `${i.listing}_listing`, i.listingId, {
+      bidId: bid.id,
+      amount: bid.amount,
+    });
     await tx.outbox.enqueue({
       regionCode: deps.regionCode,
       type: `factors.${i.listing}.bid_placed`,

@@ -1,12 +1,12 @@
 import * as v from "valibot";
 import { DomainError, type Principal } from "../../kernel/mod.ts";
-import type { Lien, Loan } from "../domain/lending.ts";
-import type { FactorsTx } from "../factors.ports.ts";
+import type { Loan } from "../domain/lending.ts";
 import { assertActsForInstitution } from "./support/access.ts";
 import type { FactorsDeps } from "./support/deps.ts";
-import { loadUnit, notFound } from "./support/load.ts";
+import { notFound } from "./support/load.ts";
 import { fen, id, isoDate, parseInput } from "./support/parse-input.ts";
-import { type Act, actOf, audit, mustUpdate, recordFactorEvent } from "./support/record.ts";
+import { actOf, audit, mustUpdate } from "./support/record.ts";
+import { releaseLoanLiens } from "./support/release-liens.ts";
 
 export const recordLoanServicingInput = v.object({
   loanId: id("loanId"),
@@ -29,10 +29,17 @@ export async function recordLoanServicing(deps: FactorsDeps, principal: Principa
     if (!loan) throw notFound("loan", "loanId");
     assertActsForInstitution(principal, loan.bankId, loan.countyCode, "loan");
     if (!["PERFORMING", "OVERDUE", "DEFAULTED"].includes(loan.status)) {
-      throw new DomainError(`a ${loan.status} loan takes no servicing updates`, { ruleId: "FAC-LIFECYCLE", kind: "conflict", field: "loanId" });
+      throw new DomainError(`a ${loan.status} loan takes no servicing updates`, {
+        ruleId: "FAC-LIFECYCLE",
+        kind: "conflict",
+        field: "loanId",
+      });
     }
     if (i.outstandingPrincipalFen > loan.principal) {
-      throw new DomainError("outstanding principal cannot exceed the principal lent", { ruleId: "KRN-R01", field: "outstandingPrincipalFen" });
+      throw new DomainError("outstanding principal cannot exceed the principal lent", {
+        ruleId: "KRN-R01",
+        field: "outstandingPrincipalFen",
+      });
     }
     if (i.overdueSince !== null && i.overdueSince > act.today) {
       throw new DomainError("overdueSince cannot be in the future", { ruleId: "KRN-R03", field: "overdueSince" });
@@ -60,37 +67,18 @@ export async function recordLoanServicing(deps: FactorsDeps, principal: Principa
       interestArrears: next.interestArrears,
       status,
     });
-    if (settled) await releaseLien(deps, tx, loan, act);
+    if (settled) await releaseLoanLiens(deps, tx, next, act);
     await tx.outbox.enqueue({
       regionCode: loan.regionCode,
       type: "factors.loan.serviced",
       aggregateId: loan.id,
-      payload: { loanId: loan.id, status, outstandingPrincipal: next.outstandingPrincipal, interestArrears: next.interestArrears },
+      payload: {
+        loanId: loan.id,
+        status,
+        outstandingPrincipal: next.outstandingPrincipal,
+        interestArrears: next.interestArrears,
+      },
     });
     return next;
   });
-}
-
-async function releaseLien(deps: FactorsDeps, tx: FactorsTx, loan: Loan, act: Act): Promise<void> {
-  const liens = await tx.liens.listByUnit(loan.regionCode, loan.unitId);
-  const lien = liens.find((l) => l.id === loan.lienId);
-  if (!lien || lien.status !== "active") return;
-  const released: Lien = { ...lien, status: "released", endedAt: act.at };
-  await tx.liens.update(released);
-  const othersActive = liens.some((l) => l.id !== lien.id && l.status === "active");
-  const { factors } = await loadUnit(tx, loan.regionCode, deps.policyFor, lien.factorIds, act.today, true);
-  for (const f of factors) {
-    await recordFactorEvent(
-      tx,
-      f,
-      "lien_released",
-      {
-        to: othersActive ? "ENCUMBERED" : "ACTIVE",
-        reason: "loan repaid in full; lien released",
-        ruleId: "FAC-R06",
-        data: { lienId: lien.id, loanId: loan.id },
-      },
-      act,
-    );
-  }
 }

@@ -1,5 +1,12 @@
 import * as v from "valibot";
-import { DomainError, hasRole, type Principal, requireRole, validateResidentId, validateUscc } from "../../kernel/mod.ts";
+import {
+  DomainError,
+  hasRole,
+  type Principal,
+  requireRole,
+  validateResidentId,
+  validateUscc,
+} from "../../kernel/mod.ts";
 import { categoryOf } from "../domain/catalogue.ts";
 import type { Factor, Holder } from "../domain/factor.ts";
 import { parseQuantity } from "../domain/quantity.ts";
@@ -58,7 +65,8 @@ export async function registerFactor(deps: FactorsDeps, principal: Principal, in
   }
   const policy = deps.policyFor(i.countyCode);
   const type = policy.catalogue[i.typeCode];
-  if (!type) throw new DomainError(`type ${i.typeCode} is not in the catalogue`, { ruleId: "FAC-R01", field: "typeCode" });
+  if (!type)
+    throw new DomainError(`type ${i.typeCode} is not in the catalogue`, { ruleId: "FAC-R01", field: "typeCode" });
   const authority = confirmingAuthority(policy, i.typeCode, i.countyCode, act.today);
   assertEvidenceFor(authority, i.certificateNo);
   if (bundleMemberTypes(policy, act.today).includes(i.typeCode) && !i.siteRef) {

@@ -22,13 +22,17 @@ export interface RegisterTransferResult {
  * registry must record the buyer; the factor is ACTIVE again under its new holder, or ENCUMBERED
  * when liens followed it.
  */
-export async function registerTransfer(deps: FactorsDeps, principal: Principal, input: unknown): Promise<RegisterTransferResult> {
+export async function registerTransfer(
+  deps: FactorsDeps,
+  principal: Principal,
+  input: unknown,
+): Promise<RegisterTransferResult> {
   const i = parseInput(registerTransferInput, input);
   const act = actOf(principal, deps.clock.now());
   const view = (f: Factor) => factorView(principal, f);
   const seen = await deps.uow.run(async (tx) => {
     const listing = await tx.listings.get(deps.regionCode, i.listingId);
-    if (!listing || listing.kind !== "sale" || listing.status !== "awarded") throw notFound("awarded sale", "listingId");
+    if (listing?.kind !== "sale" || listing.status !== "awarded") throw notFound("awarded sale", "listingId");
     const { factors } = await loadUnit(tx, deps.regionCode, deps.policyFor, listing.factorIds, act.today);
     return { listing, factors };
   });
@@ -38,10 +42,12 @@ export async function registerTransfer(deps: FactorsDeps, principal: Principal, 
   const policy = deps.policyFor(first.countyCode);
   for (const f of seen.factors) {
     const buyer = f.pendingHolder;
-    if (!buyer) throw new DomainError("no buyer is pending", { ruleId: "FAC-R10", kind: "conflict", field: "listingId" });
+    if (!buyer)
+      throw new DomainError("no buyer is pending", { ruleId: "FAC-R10", kind: "conflict", field: "listingId" });
     const outcome = await consultRegistry(deps, policy, { ...f, holder: buyer }, act.today);
     if (outcome.verdict === null) return { factors: seen.factors.map(view), outcome: "awaiting_registry" };
-    if (outcome.verdict.verdict === "pending") return { factors: seen.factors.map(view), outcome: "awaiting_department" };
+    if (outcome.verdict.verdict === "pending")
+      return { factors: seen.factors.map(view), outcome: "awaiting_department" };
     if (outcome.verdict.verdict === "rejected") throw rejectionError(outcome.verdict);
   }
   const winner = seen.listing.bids.find((b) => b.id === seen.listing.awardedBidId);
@@ -61,7 +67,10 @@ export async function registerTransfer(deps: FactorsDeps, principal: Principal, 
             to: encumbered ? "ENCUMBERED" : "ACTIVE",
             reason: "the registry records the buyer as holder",
             ruleId: "FAC-R10",
-            data: { listingId: seen.listing.id, liensFollow: liens.filter((l) => l.status === "active").map((l) => l.id) },
+            data: {
+              listingId: seen.listing.id,
+              liensFollow: liens.filter((l) => l.status === "active").map((l) => l.id),
+            },
             patch: {
               holder: f.pendingHolder ?? f.holder,
               pendingHolder: null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { demoIds, demoPrincipals as who, factorsTestbed } from "../testing/testbed.ts";
 import { linHolder, onRegistry } from "../testing/scenarios.ts";
+import { demoIds, factorsTestbed, demoPrincipals as who } from "../testing/testbed.ts";
 import { activateFactor } from "./activate-factor.ts";
 import { confirmFactor } from "./confirm-factor.ts";
 import { getFactorHistory } from "./get-factor-history.ts";
@@ -30,7 +30,9 @@ const orchard: RegisterFactorInput = {
 describe("FAC-R01 确权 / FAC-R02 公示: registration to an active factor", () => {
   it("a house confirmed by the real-estate registry is publicised for 7 days, then becomes active", async () => {
     const tb = factorsTestbed();
-    onRegistry(tb, house, demoIds.huang, { encumbrances: [{ creditor: "某小贷公司", amount: 20_000_00, recordedOn: "2024-05-01" }] });
+    onRegistry(tb, house, demoIds.huang, {
+      encumbrances: [{ creditor: "某小贷公司", amount: 20_000_00, recordedOn: "2024-05-01" }],
+    });
     const draft = await registerFactor(tb.deps, who.huang, house);
     expect(draft.status).toBe("DRAFT");
     const submitted = await submitFactor(tb.deps, who.huang, { factorId: draft.id });
@@ -40,13 +42,21 @@ describe("FAC-R01 确权 / FAC-R02 公示: registration to an active factor", ()
     expect(submitted.factor.offPlatformClaims).toEqual([expect.objectContaining({ amount: 20_000_00 })]);
     expect(tb.registry.queries[0]?.registryKind).toBe("real_estate");
 
-    await expect(activateFactor(tb.deps, who.huang, { factorId: draft.id })).rejects.toMatchObject({ ruleId: "FAC-R02" });
+    await expect(activateFactor(tb.deps, who.huang, { factorId: draft.id })).rejects.toMatchObject({
+      ruleId: "FAC-R02",
+    });
     tb.clock.advanceDays(8);
     const active = await activateFactor(tb.deps, who.huang, { factorId: draft.id });
     expect(active.status).toBe("ACTIVE");
 
     const history = await getFactorHistory(tb.deps, who.huang, { factorId: draft.id });
-    expect(history.events.map((e) => e.kind)).toEqual(["registered", "submitted", "confirmed", "publicised", "activated"]);
+    expect(history.events.map((e) => e.kind)).toEqual([
+      "registered",
+      "submitted",
+      "confirmed",
+      "publicised",
+      "activated",
+    ]);
     expect(history.events.every((e) => e.actor === who.huang.id && e.at.length === 24)).toBe(true);
     expect(tb.store.state.audit.length).toBeGreaterThanOrEqual(5);
     expect(tb.store.state.outbox.map((e) => e.type)).toContain("factors.factor.publicised");
@@ -99,7 +109,11 @@ describe("FAC-R01 确权 / FAC-R02 公示: registration to an active factor", ()
     const r = await confirmFactor(tb.deps, who.admin, { factorId: draft.id });
     expect(r.outcome).toBe("rejected");
     const history = await getFactorHistory(tb.deps, who.admin, { factorId: draft.id });
-    expect(history.events.at(-1)).toMatchObject({ kind: "rejected", ruleId: "FAC-R01", data: { reason: "holder_mismatch" } });
+    expect(history.events.at(-1)).toMatchObject({
+      kind: "rejected",
+      ruleId: "FAC-R01",
+      data: { reason: "holder_mismatch" },
+    });
   });
 
   it("an objection during notice disputes the factor until the county decides; dismissed after notice, it becomes active", async () => {
@@ -107,16 +121,26 @@ describe("FAC-R01 确权 / FAC-R02 公示: registration to an active factor", ()
     onRegistry(tb, house, demoIds.huang);
     const draft = await registerFactor(tb.deps, who.huang, house);
     await submitFactor(tb.deps, who.huang, { factorId: draft.id });
-    const { objection, factor } = await lodgeObjection(tb.deps, who.chen, { factorId: draft.id, grounds: "该房屋为家庭共有" });
+    const { objection, factor } = await lodgeObjection(tb.deps, who.chen, {
+      factorId: draft.id,
+      grounds: "该房屋为家庭共有",
+    });
     expect(factor.status).toBe("DISPUTED");
-    await expect(activateFactor(tb.deps, who.huang, { factorId: draft.id })).rejects.toMatchObject({ ruleId: "FAC-R02" });
+    await expect(activateFactor(tb.deps, who.huang, { factorId: draft.id })).rejects.toMatchObject({
+      ruleId: "FAC-R02",
+    });
     tb.clock.advanceDays(10);
     await expect(lodgeObjection(tb.deps, who.chen, { factorId: draft.id, grounds: "again" })).rejects.toMatchObject({
       ruleId: "FAC-R02",
       kind: "conflict",
     });
     await expect(
-      resolveObjection(tb.deps, who.chen, { factorId: draft.id, objectionId: objection.id, decision: "dismissed", reason: "x" }),
+      resolveObjection(tb.deps, who.chen, {
+        factorId: draft.id,
+        objectionId: objection.id,
+        decision: "dismissed",
+        reason: "x",
+      }),
     ).rejects.toMatchObject({ kind: "forbidden" });
     const decided = await resolveObjection(tb.deps, who.regulator, {
       factorId: draft.id,
@@ -143,7 +167,12 @@ describe("FAC-R01 确权 / FAC-R02 公示: registration to an active factor", ()
   });
 
   it.each([
-    ["a resident ID failing its check digit", { holder: { ...house.holder, idNumber: "350921198204205031" } }, "KRN-ID", "holder.idNumber"],
+    [
+      "a resident ID failing its check digit",
+      { holder: { ...house.holder, idNumber: "350921198204205031" } },
+      "KRN-ID",
+      "holder.idNumber",
+    ],
     ["a county outside Ningde", { countyCode: "350802" }, "FAC-R01", "countyCode"],
     ["a type not in the catalogue", { typeCode: "A99" }, "FAC-R01", "typeCode"],
     ["a certified type without its certificate number", { certificateNo: null }, "FAC-R01", "certificateNo"],
@@ -161,7 +190,9 @@ describe("FAC-R01 确权 / FAC-R02 公示: registration to an active factor", ()
     const tb = factorsTestbed();
     const draft = await registerFactor(tb.deps, who.huang, house);
     await expect(submitFactor(tb.deps, who.chen, { factorId: draft.id })).rejects.toMatchObject({ kind: "not_found" });
-    await expect(getFactorHistory(tb.deps, who.ruralBank, { factorId: draft.id })).rejects.toMatchObject({ kind: "not_found" });
+    await expect(getFactorHistory(tb.deps, who.ruralBank, { factorId: draft.id })).rejects.toMatchObject({
+      kind: "not_found",
+    });
     await expect(getFactorHistory(tb.deps, who.regulator, { factorId: draft.id })).resolves.toBeTruthy();
   });
 });

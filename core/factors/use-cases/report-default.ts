@@ -22,7 +22,11 @@ export async function reportDefault(deps: FactorsDeps, principal: Principal, inp
     if (!loan) throw notFound("loan", "loanId");
     assertActsForInstitution(principal, loan.bankId, loan.countyCode, "loan");
     if (loan.status !== "OVERDUE" && loan.status !== "PERFORMING") {
-      throw new DomainError(`a ${loan.status} loan cannot be reported in default`, { ruleId: "FAC-R08", kind: "conflict", field: "loanId" });
+      throw new DomainError(`a ${loan.status} loan cannot be reported in default`, {
+        ruleId: "FAC-R08",
+        kind: "conflict",
+        field: "loanId",
+      });
     }
     assertDisposalTrigger(deps.policyFor(loan.countyCode), loan.overdueSince, act.today);
     const next: Loan = { ...loan, status: "DEFAULTED", updatedAt: act.at, version: loan.version + 1 };

@@ -48,15 +48,29 @@ export async function resolveObjection(
       decisionReason: i.reason,
     };
     await tx.objections.update(decided);
-    await audit(tx, act, factor.regionCode, `objection.${i.decision}`, "objection", objection.id, { factorId: factor.id });
+    await audit(tx, act, factor.regionCode, `objection.${i.decision}`, "objection", objection.id, {
+      factorId: factor.id,
+    });
     const data = { objectionId: objection.id };
     if (i.decision === "upheld") {
-      const rejected = await recordFactorEvent(tx, factor, "objection_upheld", { reason: i.reason, ruleId: "FAC-R02", data }, act);
+      const rejected = await recordFactorEvent(
+        tx,
+        factor,
+        "objection_upheld",
+        { reason: i.reason, ruleId: "FAC-R02", data },
+        act,
+      );
       return { objection: decided, factor: factorView(principal, rejected) };
     }
     const stillOpen = all.some((o) => o.id !== objection.id && o.status === "open");
     const to = stillOpen ? "DISPUTED" : statusAfterDismissal(factor.noticeClosesOn, act.today);
-    const next = await recordFactorEvent(tx, factor, "objections_dismissed", { to, reason: i.reason, ruleId: "FAC-R02", data }, act);
+    const next = await recordFactorEvent(
+      tx,
+      factor,
+      "objections_dismissed",
+      { to, reason: i.reason, ruleId: "FAC-R02", data },
+      act,
+    );
     return { objection: decided, factor: factorView(principal, next) };
   });
 }

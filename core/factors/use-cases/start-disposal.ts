@@ -19,6 +19,8 @@ import { type DisposalView, disposalView } from "./support/views.ts";
 
 export const startDisposalInput = v.object({
   loanId: id("loanId"),
+  /** Which of the loan's collateral units (factor or bundle id); needed when it has more than one. */
+  unitId: v.optional(id("unitId")),
   channel: v.picklist(["listing", "auction", "buy_out"], "channel is listing, auction or buy_out"),
   /** Listing: least bid taken. */
   reservePriceFen: v.optional(fen("reserve price"), 0),
@@ -37,14 +39,22 @@ export async function startDisposal(deps: FactorsDeps, principal: Principal, inp
     const loan = await tx.loans.get(deps.regionCode, i.loanId);
     if (!loan) throw notFound("loan", "loanId");
     assertActsForInstitution(principal, loan.bankId, loan.countyCode, "loan");
-    const valuation = await tx.valuations.latestForUnit(deps.regionCode, loan.unitId);
-    return { loan, valuation };
+    const unitId = i.unitId ?? (loan.unitIds.length === 1 ? loan.unitIds[0] : undefined);
+    if (unitId === undefined || !loan.unitIds.includes(unitId)) {
+      throw new DomainError("name which of the loan's collateral units to dispose of", { ruleId: "FAC-R08", field: "unitId" });
+    }
+    const valuation = await tx.valuations.latestForUnit(deps.regionCode, unitId);
+    return { loan, valuation, unitId };
   });
-  const { loan, valuation } = seen;
+  const { loan, valuation, unitId } = seen;
   const policy = deps.policyFor(loan.countyCode);
   if (loan.status !== "DEFAULTED") {
     assertDisposalTrigger(policy, loan.overdueSince, act.today);
-    throw new DomainError("report the default before starting disposal", { ruleId: "FAC-R08", kind: "conflict", field: "loanId" });
+    throw new DomainError("report the default before starting disposal", {
+      ruleId: "FAC-R08",
+      kind: "conflict",
+      field: "loanId",
+    });
   }
   assertDisposalTrigger(policy, loan.overdueSince, act.today);
   assertChannelOpen(policy, loan.countyCode, i.channel, act.today);
@@ -54,7 +64,8 @@ export async function startDisposal(deps: FactorsDeps, principal: Principal, inp
   let buyOut: Disposal["buyOut"] = null;
   if (i.channel === "buy_out") {
     const company = collectionCompanyOf(policy, loan.countyCode, act.today);
-    if (!company) throw new DomainError("the county has no collection company", { ruleId: "FAC-R08", field: "channel" });
+    if (!company)
+      throw new DomainError("the county has no collection company", { ruleId: "FAC-R08", field: "channel" });
     let offer: { offer: number; offerRef: string };
     try {
       offer = await deps.collection.requestBuyOut({
@@ -62,14 +73,17 @@ export async function startDisposal(deps: FactorsDeps, principal: Principal, inp
         regionCode: deps.regionCode,
         countyCode: loan.countyCode,
         disposalId,
-        unitId: loan.unitId,
+        unitId,
         valuationValue: value,
       });
     } catch (e) {
-      throw new DomainError(`the collection company did not answer; try again (${e instanceof Error ? e.message : e})`, {
-        ruleId: "KRN-R10",
-        kind: "unavailable",
-      });
+      throw new DomainError(
+        `the collection company did not answer; try again (${e instanceof Error ? e.message : e})`,
+        {
+          ruleId: "KRN-R10",
+          kind: "unavailable",
+        },
+      );
     }
     assertBuyOutOffer(policy, offer.offer, value, act.today);
     buyOut = { companyId: company.institutionId, offer: offer.offer, offerRef: offer.offerRef };
@@ -78,23 +92,35 @@ export async function startDisposal(deps: FactorsDeps, principal: Principal, inp
   return deps.uow.run(async (tx) => {
     const current = await tx.loans.get(deps.regionCode, loan.id, { forUpdate: true });
     if (!current || current.version !== loan.version || current.status !== "DEFAULTED") {
-      throw new DomainError("the loan changed meanwhile; try again", { ruleId: "KRN-R09", kind: "conflict", field: "loanId" });
+      throw new DomainError("the loan changed meanwhile; try again", {
+        ruleId: "KRN-R09",
+        kind: "conflict",
+        field: "loanId",
+      });
     }
-    const liens = await tx.liens.listByUnit(deps.regionCode, loan.unitId);
-    const lien = liens.find((l) => l.id === loan.lienId);
-    if (!lien || lien.status !== "active") {
-      throw new DomainError("the loan's lien is no longer active", { ruleId: "FAC-R07", kind: "conflict", field: "loanId" });
+    const liens = await tx.liens.listByUnit(deps.regionCode, unitId);
+    const lien = liens.find((l) => l.loanId === loan.id && l.status === "active");
+    if (lien?.status !== "active") {
+      throw new DomainError("the loan's lien is no longer active", {
+        ruleId: "FAC-R07",
+        kind: "conflict",
+        field: "loanId",
+      });
     }
     const { factors } = await loadUnit(tx, deps.regionCode, deps.policyFor, lien.factorIds, act.today, true);
     assertUnitStatus(factors, ["ENCUMBERED"], "put to disposal");
-    if (await tx.disposals.openForUnit(deps.regionCode, loan.unitId)) {
-      throw new DomainError("a disposal of this collateral is already under way", { ruleId: "FAC-R08", kind: "conflict", field: "loanId" });
+    if (await tx.disposals.openForUnit(deps.regionCode, unitId)) {
+      throw new DomainError("a disposal of this collateral is already under way", {
+        ruleId: "FAC-R08",
+        kind: "conflict",
+        field: "loanId",
+      });
     }
     const disposal: Disposal = {
       id: disposalId,
       regionCode: deps.regionCode,
       countyCode: loan.countyCode,
-      unitId: loan.unitId,
+      unitId,
       factorIds: lien.factorIds,
       loanId: loan.id,
       bankId: loan.bankId,
@@ -116,18 +142,31 @@ export async function startDisposal(deps: FactorsDeps, principal: Principal, inp
       version: 1,
     };
     await tx.disposals.insert(disposal);
-    await mustUpdate(tx.loans.update({ ...current, status: "DISPOSING", updatedAt: act.at, version: current.version + 1 }), "loan");
+    await mustUpdate(
+      tx.loans.update({ ...current, status: "DISPOSING", updatedAt: act.at, version: current.version + 1 }),
+      "loan",
+    );
     for (const f of factors) {
-      const patch: Partial<Factor> = buyOut ? { institutionIds: [...new Set([...f.institutionIds, buyOut.companyId])] } : {};
+      const patch: Partial<Factor> = buyOut
+        ? { institutionIds: [...new Set([...f.institutionIds, buyOut.companyId])] }
+        : {};
       await recordFactorEvent(
         tx,
         f,
         "disposal_started",
-        { reason: `disposal by ${i.channel}`, ruleId: "FAC-R08", data: { disposalId, loanId: loan.id, channel: i.channel }, patch },
+        {
+          reason: `disposal by ${i.channel}`,
+          ruleId: "FAC-R08",
+          data: { disposalId, loanId: loan.id, channel: i.channel },
+          patch,
+        },
         act,
       );
     }
-    await audit(tx, act, deps.regionCode, "disposal.started", "disposal", disposalId, { channel: i.channel, loanId: loan.id });
+    await audit(tx, act, deps.regionCode, "disposal.started", "disposal", disposalId, {
+      channel: i.channel,
+      loanId: loan.id,
+    });
     return disposalView(disposal);
   });
 }

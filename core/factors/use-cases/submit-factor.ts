@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { DomainError, type Principal } from "../../kernel/mod.ts";
 import { rejectionError } from "../rules/confirmation.ts";
 import { assertActsForHolder } from "./support/access.ts";
-import { consultRegistry, confirmAndPublicise } from "./support/confirmation-flow.ts";
+import { confirmAndPublicise, consultRegistry } from "./support/confirmation-flow.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { loadFactor } from "./support/load.ts";
 import { id, parseInput } from "./support/parse-input.ts";
@@ -27,7 +27,11 @@ export interface SubmitFactorResult {
  * a department still deciding, or a registry that does not answer, leaves it SUBMITTED and
  * visibly waiting (KRN-R10) for confirmFactor.
  */
-export async function submitFactor(deps: FactorsDeps, principal: Principal, input: unknown): Promise<SubmitFactorResult> {
+export async function submitFactor(
+  deps: FactorsDeps,
+  principal: Principal,
+  input: unknown,
+): Promise<SubmitFactorResult> {
   const i = parseInput(submitFactorInput, input);
   const act = actOf(principal, deps.clock.now());
   const draft = await deps.uow.run((tx) => loadFactor(tx, deps.regionCode, i.factorId));

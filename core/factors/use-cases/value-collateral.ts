@@ -42,7 +42,11 @@ export async function valueCollateral(deps: FactorsDeps, principal: Principal, i
   const parts = selfAssessable
     ? seen.factors.map((f) => {
         const condition: Condition = i.conditions[f.id] ?? "good";
-        return { factorId: f.id, condition, value: selfAssessmentOf(policy, f.typeCode, f.quantity.milli, condition, act.today) };
+        return {
+          factorId: f.id,
+          condition,
+          value: selfAssessmentOf(policy, f.typeCode, f.quantity.milli, condition, act.today),
+        };
       })
     : [];
   const selfAssessed = selfAssessable ? parts.reduce((s, p) => s + p.value, 0) : null;
@@ -109,13 +113,21 @@ export async function valueCollateral(deps: FactorsDeps, principal: Principal, i
     const now = await loadUnit(tx, deps.regionCode, deps.policyFor, seen.unit.factorIds, act.today, true);
     assertUnitStatus(now.factors, ["ACTIVE", "ENCUMBERED"], "valued");
     await tx.valuations.insert(valuation);
-    await audit(tx, act, deps.regionCode, "valuation.recorded", "valuation", valuation.id, { unitId: valuation.unitId, method, value });
+    await audit(tx, act, deps.regionCode, "valuation.recorded", "valuation", valuation.id, {
+      unitId: valuation.unitId,
+      method,
+      value,
+    });
     for (const f of now.factors) {
       await recordFactorEvent(
         tx,
         f,
         "valued",
-        { reason: `valued by ${method}`, ruleId: "FAC-R04", data: { valuationId: valuation.id, value, unitId: valuation.unitId } },
+        {
+          reason: `valued by ${method}`,
+          ruleId: "FAC-R04",
+          data: { valuationId: valuation.id, value, unitId: valuation.unitId },
+        },
         act,
       );
     }

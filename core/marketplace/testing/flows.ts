@@ -1,8 +1,8 @@
 import type { Principal } from "../../kernel/mod.ts";
-import type { Consent } from "../domain/consent.ts";
 import type { Product } from "../domain/product.ts";
 import { createMarketplaceUseCases, type MarketplaceUseCases } from "../use-cases/create-use-cases.ts";
 import type { SubmittedApplication } from "../use-cases/submit-application.ts";
+import type { ConsentView } from "../use-cases/views.ts";
 import type { TestWorld } from "./test-world.ts";
 
 /** Short-hands for use-case tests: consent then apply, as the pages do. */
@@ -23,7 +23,7 @@ export async function consentTo(
   person: Person,
   product: Product,
   categories: readonly string[] = product.dataNeeds.map((n) => n.category),
-): Promise<Consent> {
+): Promise<ConsentView> {
   return uc.grantConsent.execute(
     {
       productId: product.id,

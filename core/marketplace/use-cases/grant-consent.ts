@@ -1,12 +1,12 @@
 import * as v from "valibot";
 import { DomainError, type Principal } from "../../kernel/mod.ts";
-import type { Consent } from "../domain/consent.ts";
 import { codeSchema } from "../domain/credit-data.ts";
 import { CATALOGUE_RULE, type Product } from "../domain/product.ts";
 import { CONSENT_RULE } from "../rules/consent-before-data.ts";
 import { type GrantDataConsentDeps, writeConsent } from "./grant-data-consent.ts";
 import { dataSubjectInputSchema, idSchema, monthsSchema } from "./input-schemas.ts";
 import { parseInput } from "./parse-input.ts";
+import { type ConsentView, consentView } from "./views.ts";
 
 /**
  * The consent screen's "I agree" for a marketplace product (MKT-R01/R02): the recipient is the
@@ -38,11 +38,11 @@ export class GrantConsent {
     this.#deps = deps;
   }
 
-  async execute(input: unknown, principal: Principal): Promise<Consent> {
+  async execute(input: unknown, principal: Principal): Promise<ConsentView> {
     const parsed = parseInput(grantConsentInput, input, CONSENT_RULE);
     const d = this.#deps;
     const now = d.clock.now();
-    return d.uow.run(async (tx) => {
+    const consent = await d.uow.run(async (tx) => {
       const product = await tx.products.get(parsed.productId);
       if (!product || product.regionCode !== d.regionCode || product.status !== "ACTIVE") {
         throw new DomainError("product not found", { ruleId: CATALOGUE_RULE, kind: "not_found", field: "productId" });
@@ -60,5 +60,6 @@ export class GrantConsent {
         now,
       );
     });
+    return consentView(consent, now);
   }
 }

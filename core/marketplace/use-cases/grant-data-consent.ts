@@ -11,6 +11,7 @@ import type { MarketplaceDeps } from "./deps.ts";
 import { dataSubjectInputSchema, idSchema, monthsSchema, textSchema } from "./input-schemas.ts";
 import { parseInput } from "./parse-input.ts";
 import { recordChange } from "./record-change.ts";
+import { type ConsentView, consentView } from "./views.ts";
 
 /**
  * MKT-R01 giving consent, for any module: the data subject's account names the recipient, the
@@ -124,9 +125,10 @@ export class GrantDataConsent {
   }
 
   /** `scope` comes from the calling module's code (its product or scorecard), never from the user. */
-  async execute(input: unknown, principal: Principal, scope: ConsentScope): Promise<Consent> {
+  async execute(input: unknown, principal: Principal, scope: ConsentScope): Promise<ConsentView> {
     const parsed = parseInput(grantDataConsentInput, input, CONSENT_RULE);
     const now = this.#deps.clock.now();
-    return this.#deps.uow.run((tx) => writeConsent(tx, this.#deps, parsed, scope, principal, now));
+    const consent = await this.#deps.uow.run((tx) => writeConsent(tx, this.#deps, parsed, scope, principal, now));
+    return consentView(consent, now);
   }
 }

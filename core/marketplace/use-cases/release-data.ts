@@ -1,5 +1,4 @@
 import type { Principal } from "../../kernel/mod.ts";
-import type { PushRecord } from "../domain/push-record.ts";
 import type { PushContent } from "../rules/push-log.ts";
 import { commitDataRelease } from "./commit-data-release.ts";
 import type { MarketplaceDeps } from "./deps.ts";
@@ -9,6 +8,7 @@ import {
   prepareDataRelease,
   type ReleaseFetcher,
 } from "./prepare-data-release.ts";
+import { type PushView, pushView } from "./views.ts";
 
 /**
  * A data release on its own transaction, for modules that reuse the marketplace's consent and
@@ -32,13 +32,14 @@ export class ReleaseData {
     request: DataReleaseRequest & { readonly applicationId?: string | null },
     principal: Principal,
     fetch?: ReleaseFetcher,
-  ): Promise<{ push: PushRecord; content: PushContent }> {
+  ): Promise<{ push: PushView; content: PushContent }> {
     const d = this.#deps;
     const prepared = await prepareDataRelease(d, request, principal, d.clock.now());
     const records = await fetchReleaseRecords(d, prepared, fetch ?? ((r) => d.creditData.fetch(r)));
     const now = d.clock.now();
-    return d.uow.run((tx) =>
+    const { push, content } = await d.uow.run((tx) =>
       commitDataRelease(tx, d, prepared, records, { principal, now, applicationId: request.applicationId ?? null }),
     );
+    return { push: pushView(push), content };
   }
 }

@@ -12,6 +12,7 @@ import type { MarketplaceDeps } from "./deps.ts";
 import { idSchema } from "./input-schemas.ts";
 import { parseInput } from "./parse-input.ts";
 import { recordChange } from "./record-change.ts";
+import { type ApplicationView, applicationView } from "./views.ts";
 import { withinBudget } from "./within-budget.ts";
 
 /**
@@ -43,7 +44,7 @@ export class RequestInstantDecision {
   }
 
   /** Retry entry point for operators and jobs (platform admin): loads what `decide` needs. */
-  async execute(input: unknown, principal: Principal): Promise<Application> {
+  async execute(input: unknown, principal: Principal): Promise<ApplicationView> {
     requireRole(principal, "platform_admin");
     const { applicationId } = parseInput(v.strictObject({ applicationId: idSchema }), input, INSTANT_DECISION_RULE);
     const d = this.#deps;
@@ -65,7 +66,11 @@ export class RequestInstantDecision {
       });
     }
     const content = JSON.parse(d.cipher.decrypt(ctx.push.payloadCipher)) as PushContent;
-    return this.decide({ ...ctx, content, applicant: openDataSubject(ctx.app.applicant, d.cipher) }, principal);
+    const decided = await this.decide(
+      { ...ctx, content, applicant: openDataSubject(ctx.app.applicant, d.cipher) },
+      principal,
+    );
+    return applicationView(decided, d.cipher, principal);
   }
 
   async decide(ctx: DecisionContext, principal: Principal | "system"): Promise<Application> {

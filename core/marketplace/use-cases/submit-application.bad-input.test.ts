@@ -150,6 +150,18 @@ const cases: [string, Setup, { rule: string; field?: string; kind?: string; word
     { rule: "MKT-CATALOGUE", field: "applyCodeToken" },
   ],
   [
+    "a product of a suspended institution",
+    async (world, uc) => {
+      const c = await consentTo(uc, principals.teaCo, tea, xingshan);
+      await world.store.run(async (tx) => {
+        const cib = await tx.institutions.get("inst_cib");
+        if (cib) await tx.institutions.update({ ...cib, status: "SUSPENDED" });
+      });
+      return { input: applicationInput(tea, xingshan, c.id), who: principals.teaCo };
+    },
+    { rule: "MKT-CATALOGUE", field: "productId", kind: "not_found" },
+  ],
+  [
     "an application made by bank staff instead of the applicant",
     async (_w, uc) => {
       const c = await consentTo(uc, principals.teaCo, tea, xingshan);

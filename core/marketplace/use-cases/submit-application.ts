@@ -89,8 +89,16 @@ export class SubmitApplication {
     const subject = validDataSubject(parsed.applicant, now, "applicant.idNumber");
     const mobile = validateMobile(parsed.contactMobile, "contactMobile");
 
-    const product = await d.uow.run((tx) => tx.products.get(parsed.productId));
-    if (!product || product.regionCode !== d.regionCode || product.status !== "ACTIVE") {
+    const { product, institution } = await d.uow.run(async (tx) => {
+      const p = await tx.products.get(parsed.productId);
+      return { product: p, institution: p ? await tx.institutions.get(p.institutionId) : undefined };
+    });
+    if (
+      !product ||
+      product.regionCode !== d.regionCode ||
+      product.status !== "ACTIVE" ||
+      institution?.status !== "ACTIVE"
+    ) {
       throw new DomainError("product not found", { ruleId: CATALOGUE_RULE, kind: "not_found", field: "productId" });
     }
     checkTerms(product, parsed.amount, parsed.termMonths);

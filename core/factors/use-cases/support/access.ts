@@ -6,7 +6,10 @@ import type { Factor } from "../../domain/factor.ts";
  * citizen who registered it; institutions that registered it or were given a part in it (lender,
  * guarantor, insurer, collection company) and act in its region. Denial reads as "not found".
  */
-export function canSeeFactor(p: Principal, f: Pick<Factor, "countyCode" | "registrantRef" | "registrantInstitutionId" | "institutionIds">): boolean {
+export function canSeeFactor(
+  p: Principal,
+  f: Pick<Factor, "countyCode" | "registrantRef" | "registrantInstitutionId" | "institutionIds">,
+): boolean {
   if (hasRole(p, "platform_admin")) return true;
   if (hasRole(p, "regulator") && inRegion(p, f.countyCode)) return true;
   if (p.subjectRef !== undefined && f.registrantRef !== null && p.subjectRef === f.registrantRef) return true;
@@ -19,7 +22,8 @@ export function canSeeFactor(p: Principal, f: Pick<Factor, "countyCode" | "regis
 }
 
 export function assertCanSeeFactor(p: Principal, f: Parameters<typeof canSeeFactor>[1]): void {
-  if (!canSeeFactor(p, f)) throw new DomainError("factor not found", { ruleId: "KRN-R06", kind: "not_found", field: "factorId" });
+  if (!canSeeFactor(p, f))
+    throw new DomainError("factor not found", { ruleId: "KRN-R06", kind: "not_found", field: "factorId" });
 }
 
 /** Acting for the holder: the registrant citizen or registering institution, or a platform admin. */

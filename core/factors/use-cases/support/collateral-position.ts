@@ -11,6 +11,7 @@ import { assertValuationCurrent } from "../../rules/valuation-path.ts";
 
 /** A unit's secured position for a product on a date: FAC-R04 valuation, R05 limit, R06 headroom. */
 export interface CollateralPosition {
+  readonly unit: CollateralUnit;
   readonly valuation: Valuation;
   readonly ltvBp: number;
   readonly limit: Fen;
@@ -32,5 +33,18 @@ export async function collateralPosition(
   const ltvBp = productLtv(product, policy, unit, onDate);
   const limit = maxSecured(v.value, ltvBp);
   const liens = await tx.liens.listByUnit(unit.regionCode, unit.id);
-  return { valuation: v, ltvBp, limit, liens, ranked: rankLiens(liens), headroom: headroom(limit, liens) };
+  return { unit, valuation: v, ltvBp, limit, liens, ranked: rankLiens(liens), headroom: headroom(limit, liens) };
+}
+
+/**
+ * The default split of a loan's secured part over its units: each unit in turn secures what it
+ * can (its headroom) until the amount is covered. Returns one entry per unit.
+ */
+export function fillSecured(amount: Fen, positions: readonly CollateralPosition[]): { unitId: string; securedAmount: Fen }[] {
+  let left = amount;
+  return positions.map((p) => {
+    const take = Math.min(left, p.headroom);
+    left -= take;
+    return { unitId: p.unit.id, securedAmount: take };
+  });
 }

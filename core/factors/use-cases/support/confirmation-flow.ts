@@ -88,7 +88,11 @@ export async function confirmAndPublicise(
     {
       reason: `confirmed by ${outcome.authority.name.zh}`,
       ruleId: "FAC-R01",
-      data: { registry: outcome.authority.registryKind, departmentId: outcome.authority.departmentId, recordNo: v.recordNo },
+      data: {
+        registry: outcome.authority.registryKind,
+        departmentId: outcome.authority.departmentId,
+        recordNo: v.recordNo,
+      },
       patch: {
         quantity: { ...factor.quantity, milli: v.quantityMilli },
         registryRecordNo: v.recordNo,
@@ -103,7 +107,12 @@ export async function confirmAndPublicise(
     tx,
     confirmed,
     "publicised",
-    { reason: `public notice through ${closesOn}`, ruleId: "FAC-R02", data: { closesOn }, patch: { noticeClosesOn: closesOn } },
+    {
+      reason: `public notice through ${closesOn}`,
+      ruleId: "FAC-R02",
+      data: { closesOn },
+      patch: { noticeClosesOn: closesOn },
+    },
     act,
   );
 }

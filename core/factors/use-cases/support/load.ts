@@ -33,23 +33,49 @@ export async function loadUnit(
   onDate: string,
   forUpdate = false,
 ): Promise<LoadedUnit> {
-  const unique = [...new Set(factorIds)];
-  const found = await tx.factors.getMany(regionCode, unique, { forUpdate });
-  if (found.length !== unique.length || unique.length !== factorIds.length) {
-    if (unique.length !== factorIds.length) {
-      throw new DomainError("a factor is named twice", { ruleId: "FAC-R03", field: "factorIds" });
-    }
-    throw notFound("factor", "factorIds");
+  const [only] = await loadUnits(tx, regionCode, policy, [factorIds], onDate, forUpdate);
+  return only as LoadedUnit;
+}
+
+/**
+ * Several collateral units at once (a loan secured by, say, a homestay revenue right and a
+ * house). No factor may be named twice. With `forUpdate`, every row is locked in one call, in
+ * id order, so that two transactions locking overlapping units cannot deadlock.
+ */
+export async function loadUnits(
+  tx: FactorsTx,
+  regionCode: string,
+  policy: (countyCode: string | null) => FactorsPolicy,
+  groups: readonly (readonly string[])[],
+  onDate: string,
+  forUpdate = false,
+): Promise<LoadedUnit[]> {
+  const all = groups.flat();
+  const unique = [...new Set(all)].sort();
+  if (unique.length !== all.length) {
+    throw new DomainError("a factor is named twice", { ruleId: "FAC-R03", field: "factorIds" });
   }
-  const first = found[0] as Factor;
-  const bundle = first.bundleId ? await tx.bundles.get(regionCode, first.bundleId) : null;
-  const unit = collateralUnitOf(found, bundle, bundleMemberTypes(policy(first.countyCode), onDate));
+  const found = await tx.factors.getMany(regionCode, unique, { forUpdate });
+  if (found.length !== unique.length) throw notFound("factor", "factorIds");
   const byId = new Map(found.map((f) => [f.id, f]));
-  return { unit, factors: unit.factorIds.map((id) => byId.get(id) as Factor), bundle };
+  const out: LoadedUnit[] = [];
+  for (const ids of groups) {
+    const factors = ids.map((id) => byId.get(id) as Factor);
+    const first = factors[0];
+    if (!first) throw new DomainError("name the factor, or every factor of the bundle", { ruleId: "FAC-R03", field: "factorIds" });
+    const bundle = first.bundleId ? await tx.bundles.get(regionCode, first.bundleId) : null;
+    const unit = collateralUnitOf(factors, bundle, bundleMemberTypes(policy(first.countyCode), onDate));
+    out.push({ unit, factors: unit.factorIds.map((id) => byId.get(id) as Factor), bundle });
+  }
+  return out;
 }
 
 /** Every factor of the unit must be in one of `statuses`. */
-export function assertUnitStatus(factors: readonly Factor[], statuses: readonly Factor["status"][], doing: string): void {
+export function assertUnitStatus(
+  factors: readonly Factor[],
+  statuses: readonly Factor["status"][],
+  doing: string,
+): void {
   for (const f of factors) {
     if (!statuses.includes(f.status)) {
       throw new DomainError(`factor ${f.id} is ${f.status}: it cannot be ${doing}`, {

@@ -27,6 +27,15 @@ export const id = (what: string) => v.pipe(v.string(), v.minLength(1, `${what} i
 export const isoDate = (what: string) =>
   v.pipe(v.string(), v.isoDate(`${what} must be a date YYYY-MM-DD`), v.description(what));
 export const fen = (what: string) =>
-  v.pipe(v.number(`${what} must be a number of fen`), v.safeInteger(`${what} must be whole fen`), v.minValue(0, `${what} must not be negative`));
+  v.pipe(
+    v.number(`${what} must be a number of fen`),
+    v.safeInteger(`${what} must be whole fen`),
+    v.minValue(0, `${what} must not be negative`),
+  );
 export const text = (what: string, max = 200) =>
-  v.pipe(v.string(), v.trim(), v.minLength(1, `${what} is required`), v.maxLength(max, `${what} is at most ${max} characters`));
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, `${what} is required`),
+    v.maxLength(max, `${what} is at most ${max} characters`),
+  );

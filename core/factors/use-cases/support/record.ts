@@ -66,12 +66,23 @@ export async function recordFactorEvent(
     ruleId: change.ruleId ?? null,
     data,
   });
-  await audit(tx, act, factor.regionCode, `factor.${kind}`, "factor", factor.id, { from: factor.status, to: toStatus, ...data });
+  await audit(tx, act, factor.regionCode, `factor.${kind}`, "factor", factor.id, {
+    from: factor.status,
+    to: toStatus,
+    ...data,
+  });
   await tx.outbox.enqueue({
     regionCode: factor.regionCode,
     type: `factors.factor.${kind}`,
     aggregateId: factor.id,
-    payload: { factorId: factor.id, countyCode: factor.countyCode, from: factor.status, to: toStatus, at: act.at, ...data },
+    payload: {
+      factorId: factor.id,
+      countyCode: factor.countyCode,
+      from: factor.status,
+      to: toStatus,
+      at: act.at,
+      ...data,
+    },
   });
   return next;
 }

@@ -9,7 +9,12 @@ import type { Bid, Disposal, TransferListing } from "../../domain/market.ts";
 export type FactorView = Omit<Factor, "holder" | "pendingHolder" | "lease"> & {
   readonly holder: { readonly kind: Factor["holder"]["kind"]; readonly name: string };
   readonly pendingHolder: { readonly name: string } | null;
-  readonly lease: { readonly listingId: string; readonly lesseeName: string; readonly from: string; readonly to: string } | null;
+  readonly lease: {
+    readonly listingId: string;
+    readonly lesseeName: string;
+    readonly from: string;
+    readonly to: string;
+  } | null;
 };
 
 export type BidView = Omit<Bid, "bidderRef" | "bidderIdEncrypted" | "placedBySubjectRef">;
@@ -27,7 +32,9 @@ export function factorView(p: Principal, f: Factor): FactorView {
     ...f,
     holder: { kind: f.holder.kind, name: name(f.holder.name) },
     pendingHolder: f.pendingHolder ? { name: name(f.pendingHolder.name) } : null,
-    lease: f.lease ? { listingId: f.lease.listingId, lesseeName: name(f.lease.lesseeName), from: f.lease.from, to: f.lease.to } : null,
+    lease: f.lease
+      ? { listingId: f.lease.listingId, lesseeName: name(f.lease.lesseeName), from: f.lease.from, to: f.lease.to }
+      : null,
   };
 }
 

@@ -1,0 +1,49 @@
+import type { BlindIndexer, Clock, FieldCipher, Hasher, IdGenerator } from "../../core/kernel/mod.ts";
+import type { QuickClaimTx, QuickClaimUnitOfWork } from "../../core/quickclaim/mod.ts";
+import type { AnyDb } from "../db/create-database.ts";
+import { createAuditWriter } from "../platform/audit-writer.ts";
+import { createOutboxWriter } from "../platform/outbox-writer.ts";
+import { C2Codec } from "./c2-codec.ts";
+import { KyselyCaseRepository } from "./kysely-case-repository.ts";
+import { KyselyClaimRepository } from "./kysely-claim-repository.ts";
+import { KyselyPaymentRepository } from "./kysely-payment-repository.ts";
+import { KyselySurveyRepository } from "./kysely-survey-repository.ts";
+
+export interface QuickClaimStoreServices {
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly cipher: FieldCipher;
+  readonly blindIndexer: BlindIndexer;
+  readonly hasher?: Hasher;
+}
+
+/**
+ * KRN-R09 the quick-claim unit of work on kysely: each `run` is one database transaction holding
+ * the repositories, the audit writer (KRN-R07) and the outbox writer; a throw rolls all of it
+ * back. Row locks taken by `getForUpdate` last until the transaction ends.
+ */
+export class KyselyQuickClaimUnitOfWork implements QuickClaimUnitOfWork {
+  readonly #db: AnyDb;
+  readonly #s: QuickClaimStoreServices;
+
+  constructor(db: AnyDb, services: QuickClaimStoreServices) {
+    this.#db = db;
+    this.#s = services;
+  }
+
+  run<T>(work: (tx: QuickClaimTx) => Promise<T>): Promise<T> {
+    const s = this.#s;
+    return this.#db.transaction().execute((trx) => {
+      const codec = new C2Codec(s.cipher);
+      const tx: QuickClaimTx = {
+        cases: new KyselyCaseRepository(trx, codec, s.clock),
+        claims: new KyselyClaimRepository(trx, codec, s.blindIndexer, s.clock),
+        payments: new KyselyPaymentRepository(trx, codec),
+        surveys: new KyselySurveyRepository(trx),
+        audit: s.hasher ? createAuditWriter(trx, s.clock, s.hasher) : createAuditWriter(trx, s.clock),
+        outbox: createOutboxWriter(trx, s.clock, s.ids),
+      };
+      return work(tx);
+    });
+  }
+}
