@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { type AuthService, createAuthService } from "../adapters/auth/auth-service.ts";
 import { type AuthSettings, authSettingsFromEnv } from "../adapters/auth/auth-settings.ts";
@@ -20,6 +21,8 @@ import { pageHeaders, registerPageRoutes } from "./pages/page-routes.tsx";
 import { handleError } from "./problem/error-handler.ts";
 import { notFound } from "./problem/not-found.tsx";
 import { validationHook } from "./problem/validation-hook.ts";
+import { registerDocsRoutes } from "./system/docs-routes.ts";
+import { registerHealthRoute } from "./system/health-route.ts";
 import { databaseReadiness, type ReadinessProbe } from "./system/readiness.ts";
 import { registerSystemRoutes } from "./system/system-routes.ts";
 
@@ -48,6 +51,22 @@ export interface AppOptions {
   readonly readiness?: ReadinessProbe;
   readonly title?: string;
   readonly version?: string;
+}
+
+/**
+ * The body limit for requests that can carry a body. GET and HEAD never do (the server does not
+ * read one), so they skip the stream wrapping, which would also turn the server's lightweight
+ * request into a full `Request` on every page view.
+ */
+function limitBodies(defaultBytes: number): MiddlewareHandler<AppEnv> {
+  const limit = bodyLimit(defaultBytes);
+  return (c, next) => {
+    const method = c.req.method;
+    if (method !== "GET" && method !== "HEAD") return limit(c, next);
+    c.set("bodyLimit", defaultBytes);
+    c.set("bodyLimitExceeded", false);
+    return next();
+  };
 }
 
 export function createApp(platform: Platform, options: AppOptions = {}): App {
@@ -79,14 +98,20 @@ export function createApp(platform: Platform, options: AppOptions = {}): App {
   app.use("*", requestContext({ newId: () => platform.ids.next("req") }));
   app.use("*", secureHeaders({ strictTransportSecurity: auth.settings.secureCookies ? "max-age=15552000" : false }));
   app.use("*", methodNotAllowed(app));
-  app.use("*", bodyLimit(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
+
+  // Routes that need no request body, page language or caller answer here, before that work.
+  const title = options.title ?? "Fujian inclusive-finance platform";
+  registerHealthRoute(app);
+  registerDocsRoutes(app, { title });
+
+  app.use("*", limitBodies(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
   app.use("*", language());
   app.use("*", authenticate());
   app.use("*", pageHeaders());
 
   registerSystemRoutes(app, {
     readiness: options.readiness ?? databaseReadiness(platform),
-    title: options.title ?? "Fujian inclusive-finance platform",
+    title,
     version: options.version ?? "0.1.0",
   });
   registerAuthRoutes(app);

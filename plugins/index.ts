@@ -2,9 +2,23 @@ import type { AnyPluginManifest } from "./_framework/plugin-registry.ts";
 import { manifest as devNotifier } from "./dev-notifier/manifest.ts";
 import { manifest as longyanRegion } from "./longyan-region/manifest.ts";
 import { manifest as ningdeRegion } from "./ningde-region/manifest.ts";
+import { manifest as quickclaimInsurersSim } from "./quickclaim-insurers-sim/manifest.ts";
+import { manifest as quickclaimPaymentSim } from "./quickclaim-payment-sim/manifest.ts";
+import { manifest as quickclaimPhotoStoreLocal } from "./quickclaim-photo-store-local/manifest.ts";
+import { manifest as quickclaimPoliceDeskSim } from "./quickclaim-police-desk-sim/manifest.ts";
+import { manifest as quickclaimTrafficVideoSim } from "./quickclaim-traffic-video-sim/manifest.ts";
 
 /**
  * The installed plugins (KRN-R13): an explicit list, never a folder scan. A deployment can
  * only name plugins listed here. `npm run new-plugin` prints the line to add.
  */
-export const installedPlugins: readonly AnyPluginManifest[] = [ningdeRegion, longyanRegion, devNotifier];
+export const installedPlugins: readonly AnyPluginManifest[] = [
+  ningdeRegion,
+  longyanRegion,
+  devNotifier,
+  quickclaimPoliceDeskSim,
+  quickclaimTrafficVideoSim,
+  quickclaimInsurersSim,
+  quickclaimPaymentSim,
+  quickclaimPhotoStoreLocal,
+];

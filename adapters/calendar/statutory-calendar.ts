@@ -1,5 +1,8 @@
-import { getSolarDateFromLunar, getSolarTermDate } from "chinese-days";
+import chineseDays from "chinese-days";
 import { addDays, type CalendarData } from "../../core/kernel/mod.ts";
+
+// chinese-days ships CommonJS for Node (named ESM imports fail outside bundlers): use its default.
+const { getSolarDateFromLunar, getSolarTermDate } = chineseDays;
 
 /**
  * KRN-R03 fallback for a year whose State Council arrangement is not yet in the `chinese-days`

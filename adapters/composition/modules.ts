@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from "../../core/kernel/mod.ts";
+import { descriptor as quickclaim } from "../../core/quickclaim/mod.ts";
 
 // LEAD HOOK — installed modules. With an empty list regions run the kernel only (policy pack
 // kernel part, plugins, platform services). Add one import and one line per module:
@@ -13,6 +14,6 @@ import type { ModuleDescriptor } from "../../core/kernel/mod.ts";
  */
 export const installedModules: readonly ModuleDescriptor[] = [
   // factors,
-  // quickclaim,
+  quickclaim,
   // marketplace,
 ];

@@ -1,11 +1,16 @@
-import { redactC2, redactC2Text } from "../crypto/redact-c2.ts";
+import { redactForLog, redactLogText } from "./redact-for-log.ts";
+import { stdoutSink } from "./stdout-sink.ts";
 
 /**
  * One JSON object per line: `level`, `msg`, `time`, then the logger's bindings and the call's
- * fields. Every string passes through the C2 redactor (resident IDs, card and mobile numbers
- * masked; members named like C3 data — password, otp, sms code… — replaced) and our own secrets
- * (`fif_…` API keys, `fis_…` session tokens) are cut to their prefix, so logs never carry them
- * (KRN-R04). Structurally a `Logger` of plugins/_framework/logger.ts, plus `child`.
+ * fields. Everything passes through `redactForLog` (redact-for-log.ts): C2 data masked, C3 and
+ * credential members replaced, our own secrets (`fif_…` API keys, `fis_…` session tokens) cut
+ * to their prefix, so logs never carry them (KRN-R04). Structurally a `Logger` of
+ * plugins/_framework/logger.ts, plus `child`.
+ *
+ * By default lines go to standard output through the process-wide batched sink
+ * (stdout-sink.ts): one write per event-loop turn instead of one per line. A `write` option
+ * gets each line at once (tests, other sinks).
  */
 export type LogLevel = "debug" | "info" | "warn" | "error";
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -22,7 +27,7 @@ export interface JsonLogger {
 export interface JsonLoggerOptions {
   /** Lowest level written. Default "info". */
   readonly level?: LogLevel;
-  /** Where a line goes. Default: process.stdout. */
+  /** Where a line goes. Default: standard output, batched (stdout-sink.ts). */
   readonly write?: (line: string) => void;
   /** Wall clock for `time`. */
   readonly now?: () => Date;
@@ -30,67 +35,45 @@ export interface JsonLoggerOptions {
 }
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const SECRET = /\b(fi[fs]_)[A-Za-z0-9_-]{8,}/g;
-/** Member names (lower-case, without `_`/`-`) whose values are credentials, beyond the C3 list. */
-const CREDENTIAL_NAMES = new Set(["authorization", "cookie", "setcookie", "token", "sessiontoken", "accesstoken"]);
 const RESERVED = new Set(["level", "msg", "time"]);
 
 export function isLogLevel(v: string): v is LogLevel {
   return v in ORDER;
 }
 
-function serialiseErrors(v: unknown, seen: WeakSet<object> = new WeakSet(), depth = 0): unknown {
-  if (v instanceof Error) {
-    return { name: v.name, message: v.message, ...(v.stack ? { stack: v.stack } : {}) };
+/** Copies the members of an already redacted object into `line`, skipping reserved and undefined ones. */
+function addMembers(line: Record<string, unknown>, members: Record<string, unknown>): void {
+  for (const k of Object.keys(members)) {
+    const v = members[k];
+    if (v !== undefined && !RESERVED.has(k)) line[k] = v;
   }
-  if (v === null || typeof v !== "object" || v instanceof Date) return v;
-  if (seen.has(v)) return "[circular]";
-  if (depth >= 16) return "[too deep]";
-  seen.add(v);
-  let out: unknown;
-  if (Array.isArray(v)) {
-    out = v.map((x) => serialiseErrors(x, seen, depth + 1));
-  } else {
-    const o: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      const credential = CREDENTIAL_NAMES.has(k.toLowerCase().replace(/[_-]/g, "")) && x != null;
-      o[k] = credential ? "[redacted]" : serialiseErrors(x, seen, depth + 1);
-    }
-    out = o;
-  }
-  seen.delete(v);
-  return out;
-}
-
-function scrubSecrets(v: unknown): unknown {
-  if (typeof v === "string") return v.replace(SECRET, "$1****");
-  if (v === null || typeof v !== "object") return v;
-  if (Array.isArray(v)) return v.map(scrubSecrets);
-  const o: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) o[k] = scrubSecrets(x);
-  return o;
-}
-
-/** The redaction every logged value goes through (exported for tests and other sinks). */
-export function redactForLog(value: unknown): unknown {
-  return scrubSecrets(redactC2(serialiseErrors(value)));
 }
 
 export function createJsonLogger(options: JsonLoggerOptions = {}): JsonLogger {
   const min = ORDER[options.level ?? "info"];
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const write = options.write ?? defaultWrite();
   const now = options.now ?? (() => new Date());
-  const bindings = options.bindings ?? {};
+  return make(min, write, now, options.bindings ?? {}, redactForLog(options.bindings ?? {}) as Record<string, unknown>);
+}
 
+function defaultWrite(): (line: string) => void {
+  const sink = stdoutSink();
+  return (line) => sink.write(line);
+}
+
+/** `bindings` raw (for children to merge) and redacted once (for every line). */
+function make(
+  min: number,
+  write: (line: string) => void,
+  now: () => Date,
+  bindings: LogFields,
+  redactedBindings: Record<string, unknown>,
+): JsonLogger {
   const log = (level: LogLevel, msg: string, fields?: LogFields) => {
     if (ORDER[level] < min) return;
-    const extra = redactForLog({ ...bindings, ...fields }) as Record<string, unknown>;
-    const line: Record<string, unknown> = {
-      level,
-      msg: scrubSecrets(redactC2Text(msg)),
-      time: now().toISOString(),
-    };
-    for (const [k, v] of Object.entries(extra)) if (!RESERVED.has(k) && v !== undefined) line[k] = v;
+    const line: Record<string, unknown> = { level, msg: typeof msg === "string" ? redactLogText(msg) : redactForLog(msg), time: now().toISOString() };
+    addMembers(line, redactedBindings);
+    if (fields) addMembers(line, redactForLog(fields) as Record<string, unknown>);
     let text: string;
     try {
       text = JSON.stringify(line);
@@ -105,6 +88,9 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): JsonLogger {
     info: (msg, fields) => log("info", msg, fields),
     warn: (msg, fields) => log("warn", msg, fields),
     error: (msg, fields) => log("error", msg, fields),
-    child: (more) => createJsonLogger({ ...options, bindings: { ...bindings, ...more } }),
+    child: (more) => {
+      const merged = { ...bindings, ...more };
+      return make(min, write, now, merged, redactForLog(merged) as Record<string, unknown>);
+    },
   };
 }

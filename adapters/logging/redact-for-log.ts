@@ -42,8 +42,21 @@ export function redactLogText(s: string): string {
   return out;
 }
 
-function memberKey(name: string): string {
-  return name.toLowerCase().replace(/[_-]/g, "");
+type MemberKind = "plain" | "credential" | "c3";
+/** Member names seen so far and what they hold (bounded: keys made of data are not cached). */
+const memberKinds = new Map<string, MemberKind>();
+const MAX_CACHED_NAMES = 2048;
+
+function memberKind(name: string): MemberKind {
+  const known = memberKinds.get(name);
+  if (known !== undefined) return known;
+  const kind: MemberKind = CREDENTIAL_NAMES.has(name.toLowerCase().replace(/[_-]/g, ""))
+    ? "credential"
+    : isC3Name(name)
+      ? "c3"
+      : "plain";
+  if (memberKinds.size < MAX_CACHED_NAMES) memberKinds.set(name, kind);
+  return kind;
 }
 
 function redactNumber(n: number): number | string {
@@ -85,9 +98,8 @@ function walk(v: unknown, depth: number, seen: WeakSet<object>): unknown {
     const o: Record<string, unknown> = {};
     for (const k of Object.keys(v)) {
       const x = (v as Record<string, unknown>)[k];
-      if (x != null && CREDENTIAL_NAMES.has(memberKey(k))) o[k] = CREDENTIAL_REDACTED;
-      else if (x != null && isC3Name(k)) o[k] = C3_REDACTED;
-      else o[k] = walk(x, depth + 1, seen);
+      const kind = x == null ? "plain" : memberKind(k);
+      o[k] = kind === "credential" ? CREDENTIAL_REDACTED : kind === "c3" ? C3_REDACTED : walk(x, depth + 1, seen);
     }
     out = o;
   }

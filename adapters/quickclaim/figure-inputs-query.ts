@@ -55,8 +55,8 @@ function statsSql(durations: RawBuilder<unknown>) {
       from h group by k
     ),
     w as (
-      select k, s, sum(n) over (partition by k order by s rows unbounded preceding) as cum,
-             sum(n) over (partition by k) as tot
+      select k, s, (sum(n) over (partition by k order by s rows unbounded preceding))::int8 as cum,
+             (sum(n) over (partition by k))::int8 as tot
       from h where s is not null
     ),
     m as (

@@ -45,9 +45,15 @@ interface Opts {
   readonly termLimited?: boolean;
 }
 
-function type(zh: string, en: string, registry: Registry, o: Opts): FactorTypePolicy {
-  const category = "A";
+function type(
+  category: FactorTypePolicy["category"],
+  zh: string,
+  en: string,
+  registry: Registry,
+  o: Opts = {},
+): FactorTypePolicy {
   const collateral = o.ltvPercent !== undefined;
+  const revenue = o.basis === "revenue" ? " of 12 months' verified revenue" : "";
   return {
     category,
     name: { zh, en },
@@ -56,111 +62,85 @@ function type(zh: string, en: string, registry: Registry, o: Opts): FactorTypePo
     valuationBasis: o.basis ?? (o.priceYuan !== undefined ? "self_assessment" : collateral ? "appraisal" : "none"),
     ...(o.unit ? { unit: { zh: o.unit[0], en: o.unit[1] } } : {}),
     ...(o.priceYuan !== undefined ? { selfAssessmentUnitPriceFen: unitPrice(o.priceYuan) } : {}),
-    ...(o.ltvPercent !== undefined
-      ? { ltvBp: ltv(o.ltvPercent, o.basis === "revenue" ? " of 12 months' verified revenue" : "") }
-      : {}),
+    ...(o.ltvPercent !== undefined ? { ltvBp: ltv(o.ltvPercent, revenue) } : {}),
     termLimited: o.termLimited ?? false,
   };
 }
 
-function inCategory(category: FactorTypePolicy["category"], t: FactorTypePolicy): FactorTypePolicy {
-  return { ...t, category };
-}
-
-const income = (zh: string, en: string, registry: Registry) =>
-  inCategory("I", type(zh, en, registry, { ltvPercent: 50, basis: "revenue" }));
-const labour = (zh: string, en: string, registry: Registry) => inCategory("L", type(zh, en, registry, {}));
+const M2: readonly [string, string] = ["平方米", "m²"];
+const MU: readonly [string, string] = ["亩", "mu"];
+const income = { ltvPercent: 50, basis: "revenue" } as const;
 
 /**
- * The Ningde default catalogue: 4 categories, 23 types (seed 一(三) 整合4大类23个品类; spec 10-factors.md). Registries are our reading
- * of who confirms each type; unit prices are demo values (the seed gives none); LTVs are FAC-R05.
+ * The Ningde default catalogue: 4 categories, 23 types (seed 一(三) 整合4大类23个品类; spec 10-factors.md).
+ * Registries are our reading of who confirms each type; unit prices are demo values (the seed
+ * gives none); LTVs are FAC-R05's defaults.
  */
 export const ningdeCatalogue: Readonly<Record<string, FactorTypePolicy>> = {
-  A01: type("渔排", "fish raft", "fishery", { ltvPercent: 50, unit: ["口", "raft unit"], priceYuan: 15_000 }),
-  A02: type("设施大棚/果园大棚", "greenhouse & orchard facility", "agriculture", {
+  A01: type("A", "渔排", "fish raft", "fishery", { ltvPercent: 50, unit: ["口", "raft unit"], priceYuan: 15_000 }),
+  A02: type("A", "设施大棚/果园大棚", "greenhouse & orchard facility", "agriculture", {
     ltvPercent: 50,
-    unit: ["平方米", "m²"],
+    unit: M2,
     priceYuan: 80,
   }),
   A03: type(
+    "A",
     "农业生产设施（冷库、烘干房、灌溉）",
     "production facility (cold store, dryer, irrigation)",
     "agriculture",
     {
       ltvPercent: 50,
-      unit: ["平方米", "m²"],
+      unit: M2,
       priceYuan: 600,
     },
   ),
-  A04: type("农机具", "agricultural machinery", "agriculture", { ltvPercent: 40 }),
-  A05: type("活体畜禽/水产", "livestock & live aquatic stock", "agriculture", {
+  A04: type("A", "农机具", "agricultural machinery", "agriculture", { ltvPercent: 40 }),
+  A05: type("A", "活体畜禽/水产", "livestock & live aquatic stock", "agriculture", {
     ltvPercent: 30,
     unit: ["公斤", "kg"],
     priceYuan: 20,
   }),
-  A06: type("仓单/存货（茶叶、冻品）", "warehouse receipt & inventory (tea, frozen goods)", "warehouse_receipt", {
+  A06: type("A", "仓单/存货（茶叶、冻品）", "warehouse receipt & inventory (tea, frozen goods)", "warehouse_receipt", {
     ltvPercent: 70,
   }),
-  A07: type("农村房屋所有权", "rural house ownership", "real_estate", {
+  A07: type("A", "农村房屋所有权", "rural house ownership", "real_estate", {
     ltvPercent: 50,
-    unit: ["平方米", "m²"],
+    unit: M2,
     priceYuan: 1_200,
   }),
-  A08: type("船舶", "fishing vessel", "vessel", { ltvPercent: 50 }),
-  R01: inCategory(
-    "R",
-    type("土地经营权", "land contract management right", "real_estate", {
-      ltvPercent: 50,
-      unit: ["亩", "mu"],
-      priceYuan: 5_000,
-      termLimited: true,
-    }),
-  ),
-  R02: inCategory(
-    "R",
-    type("林权", "forest right", "forest", { ltvPercent: 60, unit: ["亩", "mu"], priceYuan: 1_500 }),
-  ),
-  R03: inCategory(
-    "R",
-    type("宅基地使用权", "homestead use right", "real_estate", {
-      ltvPercent: 40,
-      unit: ["平方米", "m²"],
-      priceYuan: 300,
-    }),
-  ),
-  R04: inCategory(
-    "R",
-    type("海域使用权", "sea-area use right", "sea_area", {
-      ltvPercent: 60,
-      unit: ["亩", "mu"],
-      priceYuan: 3_000,
-      termLimited: true,
-    }),
-  ),
-  R05: inCategory(
-    "R",
-    type("水域滩涂养殖权", "aquaculture right", "fishery", {
-      ltvPercent: 60,
-      unit: ["亩", "mu"],
-      priceYuan: 2_000,
-      termLimited: true,
-    }),
-  ),
-  R06: inCategory("R", type("农村集体资产股权", "collective-asset equity", "agriculture", { ltvPercent: 50 })),
-  R07: inCategory("R", type("船网工具指标", "vessel/net quota", "fishery", { ltvPercent: 40 })),
-  R08: inCategory(
-    "R",
-    type("林业碳汇/碳票", "forest carbon credit", "forest", {
-      ltvPercent: 60,
-      unit: ["吨二氧化碳当量", "t CO2e"],
-      priceYuan: 30,
-    }),
-  ),
-  I01: income("民宿经营收益权", "homestay revenue right", "culture_tourism"),
-  I02: income("农产品订单/应收账款", "farm-produce orders & receivables", "receivables"),
-  I03: income("农业保险保单", "crop-insurance policy", "insurer"),
-  I04: income("光伏/旅游经营收益权", "PV or tourism revenue right", "revenue_filing"),
-  L01: labour("新型职业农民证书", "certified professional farmer", "agriculture"),
-  L02: labour("技能等级/职称", "skill grade or professional title", "human_resources"),
-  L03: labour("信用户/信用村评级", "credit-household / credit-village rating", "credit_rating"),
+  A08: type("A", "船舶", "fishing vessel", "vessel", { ltvPercent: 50 }),
+  R01: type("R", "土地经营权", "land contract management right", "real_estate", {
+    ltvPercent: 50,
+    unit: MU,
+    priceYuan: 5_000,
+    termLimited: true,
+  }),
+  R02: type("R", "林权", "forest right", "forest", { ltvPercent: 60, unit: MU, priceYuan: 1_500 }),
+  R03: type("R", "宅基地使用权", "homestead use right", "real_estate", { ltvPercent: 40, unit: M2, priceYuan: 300 }),
+  R04: type("R", "海域使用权", "sea-area use right", "sea_area", {
+    ltvPercent: 60,
+    unit: MU,
+    priceYuan: 3_000,
+    termLimited: true,
+  }),
+  R05: type("R", "水域滩涂养殖权", "aquaculture right", "fishery", {
+    ltvPercent: 60,
+    unit: MU,
+    priceYuan: 2_000,
+    termLimited: true,
+  }),
+  R06: type("R", "农村集体资产股权", "collective-asset equity", "agriculture", { ltvPercent: 50 }),
+  R07: type("R", "船网工具指标", "vessel/net quota", "fishery", { ltvPercent: 40 }),
+  R08: type("R", "林业碳汇/碳票", "forest carbon credit", "forest", {
+    ltvPercent: 60,
+    unit: ["吨二氧化碳当量", "t CO2e"],
+    priceYuan: 30,
+  }),
+  I01: type("I", "民宿经营收益权", "homestay revenue right", "culture_tourism", income),
+  I02: type("I", "农产品订单/应收账款", "farm-produce orders & receivables", "receivables", income),
+  I03: type("I", "农业保险保单", "crop-insurance policy", "insurer", income),
+  I04: type("I", "光伏/旅游经营收益权", "PV or tourism revenue right", "revenue_filing", income),
+  L01: type("L", "新型职业农民证书", "certified professional farmer", "agriculture"),
+  L02: type("L", "技能等级/职称", "skill grade or professional title", "human_resources"),
+  L03: type("L", "信用户/信用村评级", "credit-household / credit-village rating", "credit_rating"),
 };

@@ -1,32 +1,50 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { DomainError } from "../../core/kernel/mod.ts";
 import type { App } from "../env.ts";
 import { problemResponses } from "../problem/problem-response.ts";
 import { PROBLEM_TYPES } from "../problem/problem-types.ts";
 import type { ReadinessProbe } from "./readiness.ts";
+import { summariseRegion } from "./region-summary.ts";
 
-/** /health, /ready, /openapi.json (OpenAPI 3.1), /docs (Scalar), /problems/{slug}. */
+/**
+ * /ready, /openapi.json (OpenAPI 3.1), /problems/{slug}. (/health and /docs are registered
+ * ahead of the request middleware: health-route.ts, docs-routes.ts.)
+ */
 export interface SystemRouteOptions {
   readonly readiness: ReadinessProbe;
   readonly title: string;
   readonly version: string;
 }
 
-const DOCS_CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https:; font-src 'self' data: https:; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'";
-
-const health = createRoute({
-  method: "get",
-  path: "/health",
-  tags: ["system"],
-  summary: "Liveness: the process is up",
-  responses: {
-    200: { description: "Up", content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } } },
-  },
-});
-
 const CheckSchema = z.object({ ok: z.boolean(), engine: z.string().optional(), error: z.string().optional() });
+const Names = z.object({ zh: z.string(), en: z.string() });
+const RegionSchema = z
+  .object({
+    code: z.string().openapi({ example: "350900" }),
+    name: Names,
+    modules: z.array(z.string()),
+    plugins: z.array(
+      z.object({
+        id: z.string(),
+        version: z.string().optional(),
+        kind: z.string().optional(),
+        title: Names.optional(),
+        simulator: z.boolean(),
+        label: Names.optional().openapi({ description: "Simulators only: 模拟器 / simulator." }),
+      }),
+    ),
+    simulators: z.array(z.string()).openapi({ description: "Ids of the installed simulators of outside systems." }),
+    calendar: z
+      .object({
+        source: z.string(),
+        years: z.array(z.number().int()),
+        provisionalYears: z.array(z.number().int()).openapi({
+          description: "Years with statutory holidays only: the State Council's yearly arrangement is not yet loaded.",
+        }),
+      })
+      .optional(),
+  })
+  .openapi("RegionSummary");
 const ready = createRoute({
   method: "get",
   path: "/ready",
@@ -40,6 +58,9 @@ const ready = createRoute({
           schema: z.object({
             status: z.literal("ready"),
             checks: z.object({ database: CheckSchema, migrations: CheckSchema }),
+            regions: z.array(RegionSchema).openapi({
+              description: "Configured regions: modules, plugins (simulators marked) and working-day calendar source.",
+            }),
           }),
         },
       },
@@ -82,12 +103,13 @@ export function registerSystemRoutes(app: App, options: SystemRouteOptions): voi
       "Session from a one-time code (POST /auth/otp, /auth/otp/verify) or the staff sign-in page; apps may send the token as `Authorization: Bearer fis_…` instead.",
   });
 
-  app.openapi(health, (c) => c.json({ status: "ok" as const }, 200));
-
   app.openapi(ready, async (c) => {
     const report = await options.readiness();
     c.header("Cache-Control", "no-store");
-    if (report.ready) return c.json({ status: "ready" as const, checks: report.checks }, 200);
+    if (report.ready) {
+      const regions = [...c.get("platform").regions.values()].map(summariseRegion);
+      return c.json({ status: "ready" as const, checks: report.checks, regions }, 200);
+    }
     throw new DomainError(
       !report.checks.database.ok ? "the database is not reachable" : "database migrations are not current",
       { ruleId: "KRN-R11", kind: "unavailable", detail: { checks: report.checks } },
@@ -113,15 +135,4 @@ export function registerSystemRoutes(app: App, options: SystemRouteOptions): voi
       { name: "auth", description: "Citizen one-time codes, sessions" },
     ],
   });
-
-  const reference = Scalar({ url: "/openapi.json", pageTitle: `${options.title} — API` });
-  // The reference page loads its script from the Scalar CDN and runs inline configuration.
-  app.get(
-    "/docs",
-    async (c, next) => {
-      c.header("Content-Security-Policy", DOCS_CSP);
-      await next();
-    },
-    reference,
-  );
 }

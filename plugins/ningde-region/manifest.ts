@@ -1,4 +1,5 @@
 import { regionCalendarData, regionCalendarYears } from "../../adapters/calendar/region-calendar.ts";
+import { ningdeQuickClaimPolicy } from "../../core/quickclaim/mod.ts";
 import { regionPackPlugin } from "../_framework/region-pack-plugin.ts";
 
 /**
@@ -18,7 +19,9 @@ export const manifest = regionPackPlugin({
   // LEAD HOOK — module parts, one line per module as its core lands, e.g.
   //   factors: ningdeFactorsPolicy,          (core/factors/policy-defaults.ts)
   //   quickclaim: ningdeQuickClaimPolicy,    (core/quickclaim/policy-defaults.ts)
-  modules: () => ({}),
+  modules: () => ({
+    quickclaim: ningdeQuickClaimPolicy,
+  }),
   // County differences (e.g. 福安 350981 implementing rules) as partial module parts:
   //   counties: () => ({ "350981": { factors: { … } } }),
 });

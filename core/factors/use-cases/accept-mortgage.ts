@@ -39,7 +39,11 @@ export const acceptMortgageInput = v.variant("decision", [
  * secures at most its unit's headroom (FAC-R05/R06), together no more than the loan; the loss is
  * shared by the product's agreement (FAC-R09), whose parties the loan must name.
  */
-export async function acceptMortgage(deps: FactorsDeps, principal: Principal, input: unknown): Promise<MortgageApplication> {
+export async function acceptMortgage(
+  deps: FactorsDeps,
+  principal: Principal,
+  input: unknown,
+): Promise<MortgageApplication> {
   const i = parseInput(acceptMortgageInput, input);
   const act = actOf(principal, deps.clock.now());
   return deps.uow.run(async (tx) => {
@@ -76,7 +80,13 @@ export async function acceptMortgage(deps: FactorsDeps, principal: Principal, in
     const amount = i.amountFen ?? app.requestedAmount;
     const termMonths = i.termMonths ?? app.termMonths;
     const policy = deps.policyFor(app.countyCode);
-    const loaded = await loadUnits(tx, deps.regionCode, deps.policyFor, app.collateral.map((c) => c.factorIds), act.today);
+    const loaded = await loadUnits(
+      tx,
+      deps.regionCode,
+      deps.policyFor,
+      app.collateral.map((c) => c.factorIds),
+      act.today,
+    );
     const positions: CollateralPosition[] = [];
     for (const { unit, factors } of loaded) {
       assertUnitStatus(factors, ["ACTIVE", "ENCUMBERED"], "mortgaged");
@@ -93,7 +103,10 @@ export async function acceptMortgage(deps: FactorsDeps, principal: Principal, in
     const insurerId = i.insurerId === undefined ? product.insurerId : i.insurerId;
     assertRequiredParties(product, guarantorId, insurerId);
     const labour = await tx.factors.getMany(deps.regionCode, app.labourFactorIds);
-    const benefit = labourBenefit(product, labour.filter((l) => l.status === "ACTIVE").map((l) => l.typeCode));
+    const benefit = labourBenefit(
+      product,
+      labour.filter((l) => l.status === "ACTIVE").map((l) => l.typeCode),
+    );
     const secured = i.securedFen
       ? positions.map((p) => ({ unitId: p.unit.id, securedAmount: i.securedFen?.[p.unit.id] ?? 0 }))
       : fillSecured(amount, positions);

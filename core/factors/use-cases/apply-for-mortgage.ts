@@ -35,18 +35,32 @@ export const applyForMortgageInput = v.object({
  * valuation must be current (FAC-R04), and the amount must fit the headroom left under the LTVs
  * (FAC-R05/R06), raised by the borrower's labour-quality credentials (FAC-R11).
  */
-export async function applyForMortgage(deps: FactorsDeps, principal: Principal, input: unknown): Promise<MortgageApplication> {
+export async function applyForMortgage(
+  deps: FactorsDeps,
+  principal: Principal,
+  input: unknown,
+): Promise<MortgageApplication> {
   requireRole(principal, "citizen", "clerk", "institution_staff", "platform_admin");
   const i = parseInput(applyForMortgageInput, input);
   const act = actOf(principal, deps.clock.now());
   return deps.uow.run(async (tx) => {
-    const loaded = await loadUnits(tx, deps.regionCode, deps.policyFor, i.collateral.map((c) => c.factorIds), act.today, true);
+    const loaded = await loadUnits(
+      tx,
+      deps.regionCode,
+      deps.policyFor,
+      i.collateral.map((c) => c.factorIds),
+      act.today,
+      true,
+    );
     const holderRef = loaded[0]?.unit.holderRef;
     for (const { factors, unit } of loaded) {
       for (const f of factors) assertActsForHolder(principal, f);
       assertUnitStatus(factors, ["ACTIVE", "ENCUMBERED"], "mortgaged");
       if (unit.holderRef !== holderRef) {
-        throw new DomainError("all collateral of one loan belongs to the borrower", { ruleId: "FAC-R11", field: "collateral" });
+        throw new DomainError("all collateral of one loan belongs to the borrower", {
+          ruleId: "FAC-R11",
+          field: "collateral",
+        });
       }
     }
     const product = await tx.products.get(deps.regionCode, i.productId);
@@ -75,14 +89,20 @@ export async function applyForMortgage(deps: FactorsDeps, principal: Principal, 
         detail: { limits: positions.map((p) => p.limit) },
       });
     }
-    const { upliftBp } = labourBenefit(product, labour.map((l) => l.typeCode));
+    const { upliftBp } = labourBenefit(
+      product,
+      labour.map((l) => l.typeCode),
+    );
     const limit = creditLimit(product, room, upliftBp);
     if (i.amountFen > limit) {
-      throw new DomainError(`at most ${formatYuan(limit)} yuan may be borrowed against this collateral with this product`, {
-        ruleId: "FAC-R05",
-        field: "amountFen",
-        detail: { creditLimit: limit, headroom: room, upliftBp },
-      });
+      throw new DomainError(
+        `at most ${formatYuan(limit)} yuan may be borrowed against this collateral with this product`,
+        {
+          ruleId: "FAC-R05",
+          field: "amountFen",
+          detail: { creditLimit: limit, headroom: room, upliftBp },
+        },
+      );
     }
     const application: MortgageApplication = {
       id: deps.ids.next("app"),
@@ -90,7 +110,11 @@ export async function applyForMortgage(deps: FactorsDeps, principal: Principal, 
       countyCode: loaded[0]?.unit.countyCode ?? "",
       productId: product.id,
       bankId: product.bankId,
-      collateral: positions.map((p) => ({ unitId: p.unit.id, factorIds: p.unit.factorIds, valuationId: p.valuation.id })),
+      collateral: positions.map((p) => ({
+        unitId: p.unit.id,
+        factorIds: p.unit.factorIds,
+        valuationId: p.valuation.id,
+      })),
       borrowerRef: holderRef ?? "",
       applicantRef: principal.subjectRef ?? principal.id,
       requestedAmount: i.amountFen,

@@ -142,6 +142,7 @@ export async function completeDisposal(
         act,
       );
     }
+    for (const loan of settled) await releaseLoanLiens(deps, tx, loan, act);
     await audit(tx, act, deps.regionCode, "disposal.completed", "disposal", disposal.id, {
       proceeds,
       costs: i.costsFen,

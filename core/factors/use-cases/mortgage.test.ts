@@ -29,7 +29,12 @@ async function mortgage(
   amountFen: number,
   bank = who.ruralBank,
 ) {
-  const app = await applyForMortgage(tb.deps, who.lin, { productId, collateral: [{ factorIds }], amountFen, termMonths: 24 });
+  const app = await applyForMortgage(tb.deps, who.lin, {
+    productId,
+    collateral: [{ factorIds }],
+    amountFen,
+    termMonths: 24,
+  });
   await acceptMortgage(tb.deps, bank, { applicationId: app.id, decision: "accept", rateBp: 450 });
   return registerLien(tb.deps, bank, { applicationId: app.id });
 }
@@ -150,7 +155,12 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
     const { factorIds, product } = await linReady(tb);
     tb.clock.advanceDays(366);
     await expect(
-      applyForMortgage(tb.deps, who.lin, { productId: product.id, collateral: [{ factorIds }], amountFen: 50_000_00, termMonths: 12 }),
+      applyForMortgage(tb.deps, who.lin, {
+        productId: product.id,
+        collateral: [{ factorIds }],
+        amountFen: 50_000_00,
+        termMonths: 12,
+      }),
     ).rejects.toMatchObject({ ruleId: "FAC-R04", field: "valuation" });
   });
 
@@ -158,7 +168,12 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
     const tb = factorsTestbed();
     const { factorIds, product } = await linReady(tb);
     await expect(
-      applyForMortgage(tb.deps, who.lin, { productId: product.id, collateral: [{ factorIds }], amountFen: 168_000_01, termMonths: 12 }),
+      applyForMortgage(tb.deps, who.lin, {
+        productId: product.id,
+        collateral: [{ factorIds }],
+        amountFen: 168_000_01,
+        termMonths: 12,
+      }),
     ).rejects.toMatchObject({ ruleId: "FAC-R05", field: "amountFen" });
     const cert = await activeFactor(tb, who.lin, {
       countyCode: "350981",
@@ -181,7 +196,11 @@ describe("林阿伯: a 三权合一 bundle from valuation to an active mortgage 
       decision: "accept",
       rateBp: 450,
     });
-    expect(accepted.approved).toMatchObject({ amount: 184_800_00, securedAmount: 168_000_00, rateBp: 430 });
+    expect(accepted.approved).toMatchObject({
+      amount: 184_800_00,
+      secured: [{ unitId: expect.any(String), securedAmount: 168_000_00 }],
+      rateBp: 430,
+    });
   });
 
   it("the lender it was applied to may ask for a licensed appraiser; a stranger bank may not", async () => {

@@ -23,7 +23,11 @@ export interface RegisterLienResult {
  * unit queue up; each lien ranks by the moment its registration completes (FAC-R06) and may take
  * only the headroom left under the LTV (FAC-R05) of a still-valid valuation (FAC-R04).
  */
-export async function registerLien(deps: FactorsDeps, principal: Principal, input: unknown): Promise<RegisterLienResult> {
+export async function registerLien(
+  deps: FactorsDeps,
+  principal: Principal,
+  input: unknown,
+): Promise<RegisterLienResult> {
   const i = parseInput(registerLienInput, input);
   const act = actOf(principal, deps.clock.now());
   return deps.uow.run(async (tx) => {
@@ -40,7 +44,14 @@ export async function registerLien(deps: FactorsDeps, principal: Principal, inpu
     const terms: ApprovedTerms = app.approved;
     const product = await tx.products.get(deps.regionCode, app.productId);
     if (!product) throw notFound("credit product", "productId");
-    const loaded = await loadUnits(tx, deps.regionCode, deps.policyFor, app.collateral.map((c) => c.factorIds), act.today, true);
+    const loaded = await loadUnits(
+      tx,
+      deps.regionCode,
+      deps.policyFor,
+      app.collateral.map((c) => c.factorIds),
+      act.today,
+      true,
+    );
     const loanId = deps.ids.next("loan");
     const liens: (Lien & { rank: number })[] = [];
     for (const { unit, factors } of loaded) {
@@ -112,9 +123,17 @@ export async function registerLien(deps: FactorsDeps, principal: Principal, inpu
       version: 1,
     };
     await tx.loans.insert(loan);
-    const registered: MortgageApplication = { ...app, status: "REGISTERED", updatedAt: act.at, version: app.version + 1 };
+    const registered: MortgageApplication = {
+      ...app,
+      status: "REGISTERED",
+      updatedAt: act.at,
+      version: app.version + 1,
+    };
     await mustUpdate(tx.applications.update(registered), "application");
-    await audit(tx, act, deps.regionCode, "loan.booked", "loan", loan.id, { amount: loan.principal, lienIds: loan.lienIds });
+    await audit(tx, act, deps.regionCode, "loan.booked", "loan", loan.id, {
+      amount: loan.principal,
+      lienIds: loan.lienIds,
+    });
     await tx.outbox.enqueue({
       regionCode: deps.regionCode,
       type: "factors.loan.booked",

@@ -69,6 +69,7 @@ describe("FAC-R01 确权 / FAC-R02 公示: registration to an active factor", ()
     expect(text).not.toContain(demoIds.huang);
     expect(text).not.toContain("enc:");
     expect(text).not.toContain("bi:");
+    expect(text).not.toContain(who.huang.subjectRef);
     expect(JSON.stringify(tb.store.state.audit)).not.toContain(demoIds.huang);
   });
 

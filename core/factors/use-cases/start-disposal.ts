@@ -41,7 +41,10 @@ export async function startDisposal(deps: FactorsDeps, principal: Principal, inp
     assertActsForInstitution(principal, loan.bankId, loan.countyCode, "loan");
     const unitId = i.unitId ?? (loan.unitIds.length === 1 ? loan.unitIds[0] : undefined);
     if (unitId === undefined || !loan.unitIds.includes(unitId)) {
-      throw new DomainError("name which of the loan's collateral units to dispose of", { ruleId: "FAC-R08", field: "unitId" });
+      throw new DomainError("name which of the loan's collateral units to dispose of", {
+        ruleId: "FAC-R08",
+        field: "unitId",
+      });
     }
     const valuation = await tx.valuations.latestForUnit(deps.regionCode, unitId);
     return { loan, valuation, unitId };

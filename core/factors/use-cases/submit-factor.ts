@@ -56,7 +56,7 @@ export async function submitFactor(
         field: "factorId",
       });
     }
-    const waitingFor = outcome.verdict === null ? "registry" : "department";
+    const waitingFor = outcome.verdict === null || outcome.authority.kind === "registry" ? "registry" : "department";
     const submitted = await recordFactorEvent(
       tx,
       current,

@@ -18,7 +18,7 @@ export function registerCaseRoutes(app: App, depsFor: DepsFor): void {
       const region = regionOf(c);
       const p = principalOf(c);
       const deps = depsFor(region);
-      const caseId = c.req.param("caseId");
+      const caseId = c.req.param("caseId") ?? "";
       const view = await getCase(deps, { caseId }, p);
       if (view.viewer === "police") return c.redirect(qcPath.policeCase(region, caseId), 303);
       if (view.viewer === "adjuster") return c.redirect(qcPath.adjusterCase(region, caseId), 303);
@@ -32,7 +32,7 @@ export function registerCaseRoutes(app: App, depsFor: DepsFor): void {
     guarded(async (c) => {
       const region = regionOf(c);
       const deps = depsFor(region);
-      const view = await getCase(deps, { caseId: c.req.param("caseId") }, principalOf(c));
+      const view = await getCase(deps, { caseId: c.req.param("caseId") ?? "" }, principalOf(c));
       if (!view.letter) throw notFound("determination letter");
       const url = absoluteUrl(c, qcPath.letter(region, view.id));
       return c.html(
@@ -53,14 +53,14 @@ export function registerCaseRoutes(app: App, depsFor: DepsFor): void {
     guarded(async (c) => {
       const region = regionOf(c);
       const deps = depsFor(region);
-      const view = await getCase(deps, { caseId: c.req.param("caseId") }, principalOf(c));
+      const view = await getCase(deps, { caseId: c.req.param("caseId") ?? "" }, principalOf(c));
       const photo = view.photos.find((ph) => ph.id === c.req.param("photoId"));
       if (!photo) throw notFound("photo");
       const allowed = paramsAsOf(deps.policy, view.accidentDate).photoContentTypes;
       const stored = await deps.photos.get(photo.storageKey);
       if (!stored) throw notFound("photo");
       const type = allowed.includes(stored.contentType) ? stored.contentType : "application/octet-stream";
-      return new Response(stored.bytes, {
+      return new Response(stored.bytes.slice(), {
         status: 200,
         headers: {
           "Content-Type": type,

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { Principal, Role } from "../../../core/kernel/mod.ts";
-import { DomainError, hasRole } from "../../../core/kernel/mod.ts";
+import { DomainError, hasRole, inRegion, prefectureOf } from "../../../core/kernel/mod.ts";
 import type { QuickClaimDeps } from "../../../core/quickclaim/mod.ts";
 import { regionFor } from "../../auth/region-access.ts";
 import type { AppEnv } from "../../env.ts";
@@ -15,9 +15,19 @@ export type DepsFor = (regionCode: string) => QuickClaimDeps;
 
 export type QcContext = Context<AppEnv, string>;
 
-/** The region of the path (`/quickclaim/:region/…`), 404 unless it has the module and the caller acts there. */
+/**
+ * The region (prefecture) of the path, `/quickclaim/:region/…`: 404 unless it has the module and
+ * the caller acts in it — in the whole prefecture or in one of its counties (a 福鼎 officer works
+ * the 宁德 pages; the use cases then show only what lies in the caller's county, KRN-R06).
+ */
 export function regionOf(c: QcContext): string {
-  return regionFor(c, c.req.param("region") ?? "", "quickclaim").code;
+  const code = c.req.param("region") ?? "";
+  const p = c.get("principal");
+  if (p && !inRegion(p, code) && p.regionCodes.some((rc) => prefectureOf(rc) === code)) {
+    const region = c.get("platform").regions.get(code);
+    if (region?.modules.includes("quickclaim")) return region.code;
+  }
+  return regionFor(c, code, "quickclaim").code;
 }
 
 /** The signed-in caller, required to hold one of `roles` (a 403 page otherwise). */

@@ -40,7 +40,10 @@ export async function collateralPosition(
  * The default split of a loan's secured part over its units: each unit in turn secures what it
  * can (its headroom) until the amount is covered. Returns one entry per unit.
  */
-export function fillSecured(amount: Fen, positions: readonly CollateralPosition[]): { unitId: string; securedAmount: Fen }[] {
+export function fillSecured(
+  amount: Fen,
+  positions: readonly CollateralPosition[],
+): { unitId: string; securedAmount: Fen }[] {
   let left = amount;
   return positions.map((p) => {
     const take = Math.min(left, p.headroom);

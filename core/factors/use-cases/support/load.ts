@@ -62,7 +62,11 @@ export async function loadUnits(
   for (const ids of groups) {
     const factors = ids.map((id) => byId.get(id) as Factor);
     const first = factors[0];
-    if (!first) throw new DomainError("name the factor, or every factor of the bundle", { ruleId: "FAC-R03", field: "factorIds" });
+    if (!first)
+      throw new DomainError("name the factor, or every factor of the bundle", {
+        ruleId: "FAC-R03",
+        field: "factorIds",
+      });
     const bundle = first.bundleId ? await tx.bundles.get(regionCode, first.bundleId) : null;
     const unit = collateralUnitOf(factors, bundle, bundleMemberTypes(policy(first.countyCode), onDate));
     out.push({ unit, factors: unit.factorIds.map((id) => byId.get(id) as Factor), bundle });

@@ -8,7 +8,12 @@ import { type Act, recordFactorEvent } from "./record.ts";
  * A repaid loan's liens are released (FAC-R06): each unit's factors are ACTIVE again once no
  * other lien remains on them.
  */
-export async function releaseLoanLiens(deps: Pick<FactorsDeps, "policyFor">, tx: FactorsTx, loan: Loan, act: Act): Promise<void> {
+export async function releaseLoanLiens(
+  deps: Pick<FactorsDeps, "policyFor">,
+  tx: FactorsTx,
+  loan: Loan,
+  act: Act,
+): Promise<void> {
   for (const unitId of loan.unitIds) {
     const liens = await tx.liens.listByUnit(loan.regionCode, unitId);
     const lien = liens.find((l) => l.loanId === loan.id && l.status === "active");

@@ -3,10 +3,11 @@ import type { Factor } from "../../domain/factor.ts";
 import type { Bid, Disposal, TransferListing } from "../../domain/market.ts";
 
 /**
- * What leaves the core (KRN-R04): never an ID number, its ciphertext or its blind index — only
- * the holder's kind and name, masked for anyone but the registrant and platform admins.
+ * What leaves the core (KRN-R04): never an ID number, its ciphertext or a blind index (the
+ * holder's or the registrant's) — only the holder's kind and name, masked for anyone but the
+ * registrant and platform admins.
  */
-export type FactorView = Omit<Factor, "holder" | "pendingHolder" | "lease"> & {
+export type FactorView = Omit<Factor, "holder" | "pendingHolder" | "lease" | "registrantRef"> & {
   readonly holder: { readonly kind: Factor["holder"]["kind"]; readonly name: string };
   readonly pendingHolder: { readonly name: string } | null;
   readonly lease: {
@@ -28,8 +29,9 @@ function namer(p: Principal, registrantRef: string | null): (n: string) => strin
 
 export function factorView(p: Principal, f: Factor): FactorView {
   const name = namer(p, f.registrantRef);
+  const { registrantRef: _r, ...rest } = f;
   return {
-    ...f,
+    ...rest,
     holder: { kind: f.holder.kind, name: name(f.holder.name) },
     pendingHolder: f.pendingHolder ? { name: name(f.pendingHolder.name) } : null,
     lease: f.lease
