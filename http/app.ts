@@ -5,7 +5,10 @@ import { type AuthService, createAuthService } from "../adapters/auth/auth-servi
 import { type AuthSettings, authSettingsFromEnv } from "../adapters/auth/auth-settings.ts";
 import type { Platform } from "../adapters/composition/platform.ts";
 import { createJsonLogger, isLogLevel, type JsonLogger } from "../adapters/logging/json-logger.ts";
-import { createIdempotencyStore } from "../adapters/platform/idempotency-store.ts";
+import {
+  createIdempotencyStore,
+  type IdempotencyStore as PlatformIdempotencyStore,
+} from "../adapters/platform/idempotency-store.ts";
 import type { BlindIndexer, Notifier } from "../core/kernel/mod.ts";
 import { registerAuthRoutes } from "./auth/auth-routes.ts";
 import { blindIndexerFor, notifierResolver } from "./auth/auth-wiring.ts";
@@ -69,7 +72,18 @@ function limitBodies(defaultBytes: number): MiddlewareHandler<AppEnv> {
   };
 }
 
-export function createApp(platform: Platform, options: AppOptions = {}): App {
+/** The services an app runs on; `npm start` builds them once to share them with housekeeping. */
+export interface AppServices {
+  readonly logger: JsonLogger;
+  readonly auth: AuthService;
+  readonly idempotency: PlatformIdempotencyStore;
+}
+
+/** The logger, auth service and idempotency store `createApp` uses unless given its own. */
+export function createAppServices(
+  platform: Platform,
+  options: Pick<AppOptions, "logger" | "env" | "auth" | "authSettings" | "blindIndexer" | "notifier"> = {},
+): AppServices {
   const env = options.env ?? process.env;
   const logLevel = env.LOG_LEVEL ?? "info";
   const logger = options.logger ?? createJsonLogger({ level: isLogLevel(logLevel) ? logLevel : "info" });
@@ -84,7 +98,13 @@ export function createApp(platform: Platform, options: AppOptions = {}): App {
       citizenRegions: () => [...platform.regions.keys()],
       settings: options.authSettings ?? authSettingsFromEnv(env),
     });
-  const idempotency = options.idempotency ?? createIdempotencyStore(platform.database.db, platform.clock);
+  return { logger, auth, idempotency: createIdempotencyStore(platform.database.db, platform.clock) };
+}
+
+export function createApp(platform: Platform, options: AppOptions = {}): App {
+  const services = createAppServices(platform, options);
+  const { logger, auth } = services;
+  const idempotency = options.idempotency ?? services.idempotency;
   const modules = options.modules ?? httpModules;
 
   const app: App = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

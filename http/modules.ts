@@ -1,5 +1,6 @@
 import type { Platform } from "../adapters/composition/platform.ts";
 import type { App } from "./env.ts";
+import { quickclaimHttp } from "./quickclaim/http-module.ts";
 
 /**
  * How a module plugs into the HTTP layer. Each module helper writes `http/<module>/http-module.ts`
@@ -20,4 +21,4 @@ export interface HttpModule {
 }
 
 /** The modules the app mounts, in this order. Module helpers: add your entry here. */
-export const httpModules: readonly HttpModule[] = [];
+export const httpModules: readonly HttpModule[] = [quickclaimHttp];

@@ -29,9 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("products")
     .addColumn("id", sql`text collate "C"`, (c) => c.primaryKey())
     .addColumn("region_code", "text", (c) => c.notNull().check(sql`region_code ~ '^[0-9]{6}$'`))
-    .addColumn("institution_id", sql`text collate "C"`, (c) =>
-      c.notNull().references("marketplace.institutions.id"),
-    )
+    .addColumn("institution_id", sql`text collate "C"`, (c) => c.notNull().references("marketplace.institutions.id"))
     .addColumn("name_zh", "text", (c) => c.notNull())
     .addColumn("name_en", "text", (c) => c.notNull())
     .addColumn("type", "text", (c) =>

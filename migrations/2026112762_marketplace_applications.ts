@@ -16,14 +16,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", sql`text collate "C"`, (c) => c.primaryKey())
     .addColumn("region_code", "text", (c) => c.notNull().check(sql`region_code ~ '^[0-9]{6}$'`))
     .addColumn("product_id", sql`text collate "C"`, (c) => c.notNull().references("marketplace.products.id"))
-    .addColumn("institution_id", sql`text collate "C"`, (c) =>
-      c.notNull().references("marketplace.institutions.id"),
-    )
+    .addColumn("institution_id", sql`text collate "C"`, (c) => c.notNull().references("marketplace.institutions.id"))
     .addColumn("product_type", "text", (c) => c.notNull())
     .addColumn("channel", "text", (c) => c.notNull().check(sql`channel in (${lit(["direct", "manual"])})`))
     .addColumn("special_actions", sql`text[]`, (c) => c.notNull())
     .addColumn("subject_ref", "text", (c) => c.notNull())
-    .addColumn("applicant_kind", "text", (c) => c.notNull().check(sql`applicant_kind in (${lit(["resident-id", "uscc"])})`))
+    .addColumn("applicant_kind", "text", (c) =>
+      c.notNull().check(sql`applicant_kind in (${lit(["resident-id", "uscc"])})`),
+    )
     .addColumn("applicant_index", "text", (c) => c.notNull())
     .addColumn("applicant_cipher", "text", (c) => c.notNull())
     .addColumn("applicant_name", "text", (c) => c.notNull())

@@ -16,9 +16,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", sql`text collate "C"`, (c) => c.primaryKey())
     .addColumn("region_code", "text", (c) => c.notNull().check(sql`region_code ~ '^[0-9]{6}$'`))
     .addColumn("product_id", sql`text collate "C"`, (c) => c.notNull().references("marketplace.products.id"))
-    .addColumn("institution_id", sql`text collate "C"`, (c) =>
-      c.notNull().references("marketplace.institutions.id"),
-    )
+    .addColumn("institution_id", sql`text collate "C"`, (c) => c.notNull().references("marketplace.institutions.id"))
     .addColumn("branch_id", "text")
     .addColumn("manager_id", "text")
     .addColumn("issued_at", "timestamptz", (c) => c.notNull())
@@ -42,9 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("application_id", sql`text collate "C"`, (c) =>
       c.notNull().unique().references("marketplace.applications.id"),
     )
-    .addColumn("institution_id", sql`text collate "C"`, (c) =>
-      c.notNull().references("marketplace.institutions.id"),
-    )
+    .addColumn("institution_id", sql`text collate "C"`, (c) => c.notNull().references("marketplace.institutions.id"))
     .addColumn("subject_ref", "text", (c) => c.notNull())
     .addColumn("property_cipher", "text", (c) => c.notNull())
     .addColumn("secured_amount", "bigint", (c) => c.notNull().check(sql`secured_amount > 0`))

@@ -1,6 +1,9 @@
 import type { AnyPluginManifest } from "./_framework/plugin-registry.ts";
 import { manifest as devNotifier } from "./dev-notifier/manifest.ts";
 import { manifest as longyanRegion } from "./longyan-region/manifest.ts";
+import { manifest as marketplaceCreditDataSim } from "./marketplace-credit-data-sim/manifest.ts";
+import { manifest as marketplaceEstateRegistrySim } from "./marketplace-estate-registry-sim/manifest.ts";
+import { manifest as marketplaceLenderSim } from "./marketplace-lender-sim/manifest.ts";
 import { manifest as ningdeRegion } from "./ningde-region/manifest.ts";
 import { manifest as quickclaimInsurersSim } from "./quickclaim-insurers-sim/manifest.ts";
 import { manifest as quickclaimPaymentSim } from "./quickclaim-payment-sim/manifest.ts";
@@ -21,4 +24,7 @@ export const installedPlugins: readonly AnyPluginManifest[] = [
   quickclaimInsurersSim,
   quickclaimPaymentSim,
   quickclaimPhotoStoreLocal,
+  marketplaceCreditDataSim,
+  marketplaceLenderSim,
+  marketplaceEstateRegistrySim,
 ];

@@ -3,22 +3,46 @@ import { serve } from "@hono/node-server";
 import { buildPlatform } from "../adapters/composition/compose.ts";
 import { CompositionError } from "../adapters/composition/composition-error.ts";
 import { loadDeploymentConfig } from "../adapters/composition/deployment-config.ts";
+import {
+  createMaintenance,
+  DEFAULT_MAINTENANCE_INTERVAL_MS,
+  platformMaintenanceTasks,
+} from "../adapters/composition/maintenance.ts";
 import { describeDatabase } from "../adapters/composition/open-database.ts";
 import { createOutboxDispatcher } from "../adapters/composition/outbox-subscriptions.ts";
 import { runSeeds } from "../adapters/composition/seeds.ts";
 import { printSeedResult, printStartupError } from "../adapters/composition/startup-report.ts";
 import { createJsonLogger, isLogLevel } from "../adapters/logging/json-logger.ts";
-import { createApp } from "../http/app.ts";
+import { createApp, createAppServices } from "../http/app.ts";
+import { provisionalYearsOf } from "../http/system/region-summary.ts";
 
 /**
  * `npm start`: reads the deployment config (+ environment), composes the platform on PGlite in
  * DATA_DIR (default ./data) or on Postgres when DATABASE_URL is set, applies migrations, seeds
  * the demo data idempotently (not in production unless SEED_DEMO=1), serves the app on PORT
- * (default 3000) and runs the outbox dispatcher. SIGINT/SIGTERM stop it gracefully.
+ * (default 3000) and runs the outbox dispatcher and the housekeeping (expired idempotency keys,
+ * sessions and one-time codes, every MAINTENANCE_INTERVAL_MS, default 10 minutes).
+ * SIGINT/SIGTERM stop it gracefully.
  */
+function intervalFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1000) {
+    throw new CompositionError(`${name} must be a whole number of milliseconds, at least 1000 (got "${value}")`, {
+      field: name,
+    });
+  }
+  return n;
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const config = loadDeploymentConfig(env);
+  const maintenanceIntervalMs = intervalFromEnv(
+    env.MAINTENANCE_INTERVAL_MS,
+    DEFAULT_MAINTENANCE_INTERVAL_MS,
+    "MAINTENANCE_INTERVAL_MS",
+  );
   const level = env.LOG_LEVEL ?? "info";
   const logger = createJsonLogger({ level: isLogLevel(level) ? level : "info" });
   const platform = await buildPlatform(config, env, { migrate: true, logger });
@@ -26,7 +50,14 @@ async function main(): Promise<void> {
   const seedDemo = env.SEED_DEMO ? env.SEED_DEMO === "1" : !config.production;
   const seeded = seedDemo ? await runSeeds(platform) : undefined;
 
-  const app = createApp(platform, { env, logger });
+  const services = createAppServices(platform, { env, logger });
+  const app = createApp(platform, { env, ...services });
+  const maintenance = createMaintenance(platformMaintenanceTasks(services), {
+    clock: platform.clock,
+    logger,
+    intervalMs: maintenanceIntervalMs,
+  });
+  maintenance.start();
   const dispatcher = createOutboxDispatcher(platform, undefined, (e) =>
     logger.error("outbox dispatcher error", { error: e as Error }),
   );
@@ -40,12 +71,17 @@ async function main(): Promise<void> {
       `福建普惠金融平台 Fujian inclusive-finance platform is running at ${url}`,
       `  database: ${describeDatabase(config)} (${platform.database.kind}), migrations applied`,
       `  config:   ${config.source}`,
-      ...[...platform.regions.values()].map(
-        (r) =>
+      ...[...platform.regions.values()].flatMap((r) => {
+        const provisional = provisionalYearsOf(r.kernel.calendar);
+        return [
           `  region ${r.code} ${r.name.zh} ${r.name.en}: modules [${r.modules.join(", ") || "kernel only"}], plugins ${r.pluginDetails
             .map((p) => (p.simulator ? `${p.id} (simulator)` : p.id))
             .join(", ")}`,
-      ),
+          ...(provisional.length > 0
+            ? [`    working-day calendar for ${provisional.join(", ")} is PROVISIONAL (statutory holidays only)`]
+            : []),
+        ];
+      }),
       `  API reference: ${url}/docs   OpenAPI: ${url}/openapi.json   readiness: ${url}/ready`,
       "",
       "Sign in:",
@@ -73,6 +109,7 @@ async function main(): Promise<void> {
     force.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await dispatcher.stop();
+    await maintenance.stop();
     await platform.close();
     logger.info("stopped");
     process.exit(0);

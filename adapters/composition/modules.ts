@@ -1,4 +1,5 @@
 import type { ModuleDescriptor } from "../../core/kernel/mod.ts";
+import { descriptor as marketplace } from "../../core/marketplace/mod.ts";
 import { descriptor as quickclaim } from "../../core/quickclaim/mod.ts";
 
 // LEAD HOOK — installed modules. With an empty list regions run the kernel only (policy pack
@@ -15,5 +16,5 @@ import { descriptor as quickclaim } from "../../core/quickclaim/mod.ts";
 export const installedModules: readonly ModuleDescriptor[] = [
   // factors,
   quickclaim,
-  // marketplace,
+  marketplace,
 ];

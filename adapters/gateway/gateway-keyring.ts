@@ -55,7 +55,9 @@ export class GatewayKeyring implements GatewaySecrets {
         if (!KEY_ID_PATTERN.test(key.keyId)) throw new Error(`institution ${id}: key id "${key.keyId}" is not valid`);
         if (accepted.has(key.keyId)) throw new Error(`institution ${id}: key id ${key.keyId} is used twice`);
         if (key.secret.byteLength < MIN_SECRET_BYTES) {
-          throw new Error(`institution ${id}: the secret of key ${key.keyId} is shorter than ${MIN_SECRET_BYTES} bytes`);
+          throw new Error(
+            `institution ${id}: the secret of key ${key.keyId} is shorter than ${MIN_SECRET_BYTES} bytes`,
+          );
         }
         accepted.set(key.keyId, Uint8Array.from(key.secret));
       }

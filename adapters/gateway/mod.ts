@@ -1,4 +1,5 @@
 // KRN-R14 institution gateways: signed JSON over HTTPS (signatures, replay guard, callbacks).
+
 export {
   type GatewayKey,
   GatewayKeyring,
@@ -6,6 +7,7 @@ export {
   type GatewaySecrets,
   type InstitutionKeys,
 } from "./gateway-keyring.ts";
+export { gatewayPrincipal } from "./gateway-principal.ts";
 export {
   DEFAULT_REPLAY_WINDOW_SECONDS,
   GATEWAY_HEADERS,

@@ -50,7 +50,9 @@ export async function verifyGatewayCallback(input: VerifyCallbackInput): Promise
   });
   let body: unknown;
   try {
-    body = JSON.parse(typeof rawBody === "string" ? rawBody : new TextDecoder("utf-8", { fatal: true }).decode(rawBody));
+    body = JSON.parse(
+      typeof rawBody === "string" ? rawBody : new TextDecoder("utf-8", { fatal: true }).decode(rawBody),
+    );
   } catch {
     throw new DomainError("the callback body is not JSON (UTF-8)", {
       ruleId: GATEWAY_RULE,

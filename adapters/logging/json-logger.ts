@@ -71,7 +71,11 @@ function make(
 ): JsonLogger {
   const log = (level: LogLevel, msg: string, fields?: LogFields) => {
     if (ORDER[level] < min) return;
-    const line: Record<string, unknown> = { level, msg: typeof msg === "string" ? redactLogText(msg) : redactForLog(msg), time: now().toISOString() };
+    const line: Record<string, unknown> = {
+      level,
+      msg: typeof msg === "string" ? redactLogText(msg) : redactForLog(msg),
+      time: now().toISOString(),
+    };
     addMembers(line, redactedBindings);
     if (fields) addMembers(line, redactForLog(fields) as Record<string, unknown>);
     let text: string;

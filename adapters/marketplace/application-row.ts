@@ -176,9 +176,7 @@ export function applicationToRow(a: Application): ApplicationRow {
     disbursed_at: a.disbursedAt,
     reason: a.reason,
     institution_reference: a.institutionReference,
-    instant_decision: d
-      ? { outcome: d.outcome, at: d.at.toISOString(), latencyMs: d.latencyMs, error: d.error }
-      : null,
+    instant_decision: d ? { outcome: d.outcome, at: d.at.toISOString(), latencyMs: d.latencyMs, error: d.error } : null,
     fell_back_to_manual: a.fellBackToManual,
   };
 }

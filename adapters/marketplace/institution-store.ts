@@ -38,7 +38,9 @@ function toRow(i: Institution): InstitutionRow {
     name_zh: i.name.zh,
     name_en: i.name.en,
     uscc: i.uscc,
-    branches: { list: i.branches.map((b) => ({ id: b.id, name: { zh: b.name.zh, en: b.name.en }, regionCode: b.regionCode })) },
+    branches: {
+      list: i.branches.map((b) => ({ id: b.id, name: { zh: b.name.zh, en: b.name.en }, regionCode: b.regionCode })),
+    },
     registered_at: i.registeredAt,
   };
 }

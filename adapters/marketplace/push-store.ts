@@ -126,9 +126,7 @@ export class KyselyPushLogRepository implements PushLogRepository {
   }
 
   async listByRecipient(institutionId: string, regionCode: string, applicationId?: string): Promise<PushRecord[]> {
-    let q = this.#select()
-      .where("recipient_institution_id", "=", institutionId)
-      .where("region_code", "=", regionCode);
+    let q = this.#select().where("recipient_institution_id", "=", institutionId).where("region_code", "=", regionCode);
     if (applicationId !== undefined) q = q.where("application_id", "=", applicationId);
     const rows = await q.orderBy("pushed_at", "desc").orderBy("id", "desc").execute();
     return rows.map((r) => fromRow(r as PushRow));

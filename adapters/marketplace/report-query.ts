@@ -31,7 +31,7 @@ export function reportColumnFilter(column: ReportColumn, now: Date): Expression<
   }
 }
 
-type Counts = Omit<InstitutionReportRow, "institutionId">;
+type Counts = { -readonly [K in keyof Omit<InstitutionReportRow, "institutionId">]: number };
 const zero = (): Counts => ({ pending: 0, overdueForContact: 0, longUnfinished: 0, open: 0, instantFallbacks: 0 });
 
 export async function institutionReportQuery(
@@ -42,11 +42,7 @@ export async function institutionReportQuery(
     q.institutionId !== undefined
       ? [q.institutionId]
       : (
-          await db
-            .selectFrom("marketplace.institutions")
-            .select("id")
-            .where("region_code", "=", q.regionCode)
-            .execute()
+          await db.selectFrom("marketplace.institutions").select("id").where("region_code", "=", q.regionCode).execute()
         ).map((r) => r.id as string);
   const one = q.institutionId === undefined ? sql<SqlBool>`true` : sql<SqlBool>`institution_id = ${q.institutionId}`;
   const counts = await sql<{

@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import { type Clock, DomainError } from "../../core/kernel/mod.ts";
+import { type Clock, DomainError, regionContains } from "../../core/kernel/mod.ts";
 import type { CaseRepository, QuickClaimCase } from "../../core/quickclaim/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
 import type { C2Codec } from "./c2-codec.ts";
 import { CASE_COLUMNS, type CaseRow, fromCaseRow, toCaseRow } from "./case-row.ts";
-import { isUniqueViolation } from "./sql-helpers.ts";
+import { isUniqueViolation, regionPattern } from "./sql-helpers.ts";
 
 const CASES = "quickclaim.cases";
 
@@ -21,24 +21,36 @@ export class KyselyCaseRepository implements CaseRepository {
   readonly #tx: AnyDb;
   readonly #codec: C2Codec;
   readonly #clock: Clock;
+  readonly #scope: string;
+  readonly #scopeCode: string;
 
-  constructor(tx: AnyDb, codec: C2Codec, clock: Clock) {
+  /** `scope`: the region (GB/T 2260) this repository serves; cases elsewhere are not found. */
+  constructor(tx: AnyDb, codec: C2Codec, clock: Clock, scope: string) {
     this.#tx = tx;
     this.#codec = codec;
     this.#clock = clock;
+    this.#scope = regionPattern(scope);
+    this.#scopeCode = scope;
+  }
+
+  #byId(id: string) {
+    return caseSelection(this.#tx).where("id", "=", id).where("region_code", "like", this.#scope);
   }
 
   async get(id: string): Promise<QuickClaimCase | undefined> {
-    const row = await caseSelection(this.#tx).where("id", "=", id).executeTakeFirst();
+    const row = await this.#byId(id).executeTakeFirst();
     return row ? fromCaseRow(row as CaseRow, this.#codec) : undefined;
   }
 
   async getForUpdate(id: string): Promise<QuickClaimCase | undefined> {
-    const row = await caseSelection(this.#tx).where("id", "=", id).forUpdate().executeTakeFirst();
+    const row = await this.#byId(id).forUpdate().executeTakeFirst();
     return row ? fromCaseRow(row as CaseRow, this.#codec) : undefined;
   }
 
   async insert(c: QuickClaimCase): Promise<void> {
+    if (!regionContains(this.#scopeCode, c.regionCode)) {
+      throw new DomainError(`case region ${c.regionCode} is outside this region`, { ruleId: "KRN-R06", kind: "forbidden" });
+    }
     const row = toCaseRow(c, this.#codec);
     try {
       await this.#tx
@@ -61,6 +73,7 @@ export class KyselyCaseRepository implements CaseRepository {
       .updateTable(CASES)
       .set({ ...row, version, updated_at: this.#clock.now() })
       .where("id", "=", id)
+      .where("region_code", "like", this.#scope)
       .where("version", "=", version - 1)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) {

@@ -4,7 +4,7 @@ import type { Claim, ClaimRepository } from "../../core/quickclaim/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
 import type { C2Codec } from "./c2-codec.ts";
 import { CLAIM_COLUMNS, type ClaimRow, fromClaimRow, toClaimRow } from "./claim-row.ts";
-import { isUniqueViolation } from "./sql-helpers.ts";
+import { isUniqueViolation, regionPattern } from "./sql-helpers.ts";
 
 const CLAIMS = "quickclaim.claims";
 
@@ -14,12 +14,19 @@ export class KyselyClaimRepository implements ClaimRepository {
   readonly #codec: C2Codec;
   readonly #bidx: BlindIndexer;
   readonly #clock: Clock;
+  readonly #scope: string;
 
-  constructor(tx: AnyDb, codec: C2Codec, bidx: BlindIndexer, clock: Clock) {
+  /** `scope`: the region (GB/T 2260) this repository serves; claims elsewhere are not found. */
+  constructor(tx: AnyDb, codec: C2Codec, bidx: BlindIndexer, clock: Clock, scope: string) {
     this.#tx = tx;
     this.#codec = codec;
     this.#bidx = bidx;
     this.#clock = clock;
+    this.#scope = regionPattern(scope);
+  }
+
+  #select() {
+    return this.#tx.selectFrom(CLAIMS).select(CLAIM_COLUMNS).where("region_code", "like", this.#scope);
   }
 
   #open(row: unknown): Claim {
@@ -27,14 +34,12 @@ export class KyselyClaimRepository implements ClaimRepository {
   }
 
   async get(id: string): Promise<Claim | undefined> {
-    const row = await this.#tx.selectFrom(CLAIMS).select(CLAIM_COLUMNS).where("id", "=", id).executeTakeFirst();
+    const row = await this.#select().where("id", "=", id).executeTakeFirst();
     return row ? this.#open(row) : undefined;
   }
 
   async getForUpdate(id: string): Promise<Claim | undefined> {
-    const row = await this.#tx
-      .selectFrom(CLAIMS)
-      .select(CLAIM_COLUMNS)
+    const row = await this.#select()
       .where("id", "=", id)
       .forUpdate()
       .executeTakeFirst();
@@ -42,9 +47,7 @@ export class KyselyClaimRepository implements ClaimRepository {
   }
 
   async findByParty(caseId: string, partyId: string): Promise<Claim | undefined> {
-    const row = await this.#tx
-      .selectFrom(CLAIMS)
-      .select(CLAIM_COLUMNS)
+    const row = await this.#select()
       .where("case_id", "=", caseId)
       .where("party_id", "=", partyId)
       .executeTakeFirst();
@@ -52,9 +55,7 @@ export class KyselyClaimRepository implements ClaimRepository {
   }
 
   async listByCase(caseId: string): Promise<Claim[]> {
-    const rows = await this.#tx
-      .selectFrom(CLAIMS)
-      .select(CLAIM_COLUMNS)
+    const rows = await this.#select()
       .where("case_id", "=", caseId)
       .orderBy("party_id")
       .execute();
@@ -91,6 +92,7 @@ export class KyselyClaimRepository implements ClaimRepository {
       .updateTable(CLAIMS)
       .set({ ...row, version, updated_at: this.#clock.now() })
       .where("id", "=", id)
+      .where("region_code", "like", this.#scope)
       .where("version", "=", version - 1)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) {

@@ -3,7 +3,7 @@ import type { PaymentAttempt, PaymentAttemptRepository } from "../../core/quickc
 import type { AnyDb } from "../db/create-database.ts";
 import type { C2Codec } from "./c2-codec.ts";
 import { fromPaymentRow, type PaymentRow, toPaymentRow } from "./payment-row.ts";
-import { isUniqueViolation } from "./sql-helpers.ts";
+import { isUniqueViolation, regionPattern } from "./sql-helpers.ts";
 
 const PAYMENTS = "quickclaim.payments";
 
@@ -15,14 +15,19 @@ const PAYMENTS = "quickclaim.payments";
 export class KyselyPaymentRepository implements PaymentAttemptRepository {
   readonly #tx: AnyDb;
   readonly #codec: C2Codec;
+  readonly #scope: string;
 
-  constructor(tx: AnyDb, codec: C2Codec) {
+  constructor(tx: AnyDb, codec: C2Codec, scope: string) {
     this.#tx = tx;
     this.#codec = codec;
+    this.#scope = regionPattern(scope);
   }
 
   async getForClaim(claimId: string): Promise<PaymentAttempt | undefined> {
-    const row = await this.#tx.selectFrom(PAYMENTS).selectAll().where("claim_id", "=", claimId).executeTakeFirst();
+    const row = await this.#tx.selectFrom(PAYMENTS).selectAll()
+      .where("claim_id", "=", claimId)
+      .where("region_code", "like", this.#scope)
+      .executeTakeFirst();
     return row ? fromPaymentRow(row as PaymentRow, this.#codec) : undefined;
   }
 

@@ -8,9 +8,10 @@ import type {
   FigureQuery,
   QuickClaimQueries,
 } from "../../core/quickclaim/mod.ts";
+import { regionContains } from "../../core/kernel/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
 import { figureInputs } from "./figure-inputs-query.ts";
-import { inRegions, iso } from "./sql-helpers.ts";
+import { inRegions, iso, regionPattern } from "./sql-helpers.ts";
 
 const ADJUSTER_STATUSES: readonly ClaimStatus[] = ["OPEN", "ASSESSED", "ACCEPTED", "PAYING", "PAYMENT_FAILED"];
 
@@ -45,9 +46,12 @@ const SUMMARY = ["id", "region_code", "centre_id", "status", "reported_at", "pla
  */
 export class KyselyQuickClaimQueries implements QuickClaimQueries {
   readonly #db: AnyDb;
+  readonly #scope: string;
 
-  constructor(db: AnyDb) {
+  /** `scope`: the region (GB/T 2260) whose cases these queries see. */
+  constructor(db: AnyDb, scope: string) {
     this.#db = db;
+    this.#scope = scope;
   }
 
   async policeQueue(q: { readonly regionCodes: readonly string[]; readonly limit: number }): Promise<CaseSummary[]> {
@@ -55,6 +59,7 @@ export class KyselyQuickClaimQueries implements QuickClaimQueries {
       .selectFrom("quickclaim.cases")
       .select(SUMMARY)
       .where("status", "in", ["EVIDENCE_SUBMITTED", "DETERMINED"])
+      .where("region_code", "like", regionPattern(this.#scope))
       .where(inRegions("region_code", q.regionCodes))
       .orderBy("reported_at")
       .orderBy("id")
@@ -73,6 +78,7 @@ export class KyselyQuickClaimQueries implements QuickClaimQueries {
       .innerJoin("quickclaim.cases as c", "c.id", "cl.case_id")
       .select(["cl.id", "cl.case_id", "cl.region_code", "cl.party_id", "cl.status", "cl.opened_at", "cl.payout_fen"])
       .where("cl.status", "in", ADJUSTER_STATUSES)
+      .where("cl.region_code", "like", regionPattern(this.#scope))
       .where(inRegions("cl.region_code", q.regionCodes))
       .where(sql<boolean>`c.insurer_ids @> array[${q.insurerId}]::text[]`)
       .orderBy("cl.opened_at")
@@ -103,6 +109,7 @@ export class KyselyQuickClaimQueries implements QuickClaimQueries {
       .selectFrom("quickclaim.payments")
       .select("claim_id")
       .where("state", "in", ["PENDING", "UNKNOWN"])
+      .where("region_code", "like", regionPattern(this.#scope))
       .where("lease_until", "<=", new Date(q.before))
       .orderBy("lease_until")
       .limit(q.limit)
@@ -110,8 +117,11 @@ export class KyselyQuickClaimQueries implements QuickClaimQueries {
     return rows.map((r) => r.claim_id as string);
   }
 
-  figureInputs(q: FigureQuery): Promise<FigureGroup[]> {
-    return figureInputs(this.#db, q);
+  /** Figures of `q.regionCode` within this region (a wider area asked is narrowed to the region). */
+  async figureInputs(q: FigureQuery): Promise<FigureGroup[]> {
+    if (regionContains(this.#scope, q.regionCode)) return figureInputs(this.#db, q);
+    if (regionContains(q.regionCode, this.#scope)) return figureInputs(this.#db, { ...q, regionCode: this.#scope });
+    return [];
   }
 
   /**
@@ -124,6 +134,7 @@ export class KyselyQuickClaimQueries implements QuickClaimQueries {
       .innerJoin("quickclaim.case_parties as p", "p.case_id", "c.id")
       .select(SUMMARY.map((col) => `c.${col}` as const))
       .where("p.subject_ref", "=", subjectRef)
+      .where("c.region_code", "like", regionPattern(this.#scope))
       .orderBy("c.reported_at", "desc")
       .orderBy("c.id", "desc")
       .limit(limit)

@@ -15,6 +15,8 @@ export interface QuickClaimStoreServices {
   readonly cipher: FieldCipher;
   readonly blindIndexer: BlindIndexer;
   readonly hasher?: Hasher;
+  /** The region (GB/T 2260, usually a prefecture) whose cases this unit of work reaches. */
+  readonly scope: string;
 }
 
 /**
@@ -36,9 +38,9 @@ export class KyselyQuickClaimUnitOfWork implements QuickClaimUnitOfWork {
     return this.#db.transaction().execute((trx) => {
       const codec = new C2Codec(s.cipher);
       const tx: QuickClaimTx = {
-        cases: new KyselyCaseRepository(trx, codec, s.clock),
-        claims: new KyselyClaimRepository(trx, codec, s.blindIndexer, s.clock),
-        payments: new KyselyPaymentRepository(trx, codec),
+        cases: new KyselyCaseRepository(trx, codec, s.clock, s.scope),
+        claims: new KyselyClaimRepository(trx, codec, s.blindIndexer, s.clock, s.scope),
+        payments: new KyselyPaymentRepository(trx, codec, s.scope),
         surveys: new KyselySurveyRepository(trx),
         audit: s.hasher ? createAuditWriter(trx, s.clock, s.hasher) : createAuditWriter(trx, s.clock),
         outbox: createOutboxWriter(trx, s.clock, s.ids),

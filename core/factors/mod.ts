@@ -24,6 +24,7 @@ export type * from "./domain/market.ts";
 export * from "./domain/quantity.ts";
 // ---- ports (repositories and unit of work are provided by the platform; the rest by plugins)
 export * from "./factors.ports.ts";
+export type * from "./factors.queries.ts";
 export type * from "./factors.repositories.ts";
 // ---- policy pack
 export * from "./policy.ts";
@@ -57,8 +58,17 @@ export * from "./use-cases/consent-to-transfer.ts";
 export * from "./use-cases/define-credit-product.ts";
 export * from "./use-cases/form-marine-bundle.ts";
 export * from "./use-cases/get-dashboard.ts";
+export * from "./use-cases/get-disposal.ts";
 export * from "./use-cases/get-factor-history.ts";
+export * from "./use-cases/get-loan.ts";
+export * from "./use-cases/get-mortgage-application.ts";
+export * from "./use-cases/get-transfer-listing.ts";
+export * from "./use-cases/list-county-queue.ts";
+export * from "./use-cases/list-credit-products.ts";
 export * from "./use-cases/list-for-transfer.ts";
+export * from "./use-cases/list-institution-queue.ts";
+export * from "./use-cases/list-market.ts";
+export * from "./use-cases/list-my-work.ts";
 export * from "./use-cases/lodge-objection.ts";
 export * from "./use-cases/place-bid.ts";
 export * from "./use-cases/record-loan-servicing.ts";
@@ -70,6 +80,7 @@ export * from "./use-cases/resolve-objection.ts";
 export * from "./use-cases/start-disposal.ts";
 export * from "./use-cases/submit-factor.ts";
 export type { FactorsDeps } from "./use-cases/support/deps.ts";
+export type { PublicFactor } from "./use-cases/support/public-factor.ts";
 export type { BidView, DisposalView, FactorView, TransferListingView } from "./use-cases/support/views.ts";
 export * from "./use-cases/value-collateral.ts";
 

@@ -73,6 +73,7 @@ export function docsPage(options: DocsOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="data:,">
 </head>
 <body>
 <noscript><p>${title}: the reference needs JavaScript. The API description itself is at <a href="${escapeHtml(specUrl)}">${escapeHtml(specUrl)}</a>.</p></noscript>

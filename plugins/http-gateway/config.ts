@@ -103,10 +103,7 @@ export const httpGatewayConfigSchema = v.strictObject({
   institutions: v.pipe(
     v.array(institutionConnectionSchema),
     v.minLength(1, "connect at least one institution"),
-    v.check(
-      (list) => new Set(list.map((i) => i.institutionId)).size === list.length,
-      "an institution is listed twice",
-    ),
+    v.check((list) => new Set(list.map((i) => i.institutionId)).size === list.length, "an institution is listed twice"),
     v.description("the institutions of this region connected over HTTPS, one entry each"),
   ),
 });

@@ -78,7 +78,9 @@ export function parseWireDecision(json: unknown, applicationId: string): LenderD
   }
   const a = parsed.output;
   if (a.applicationId !== applicationId) {
-    throw new MalformedAnswerError(`malformed answer: it is about application ${a.applicationId}, not ${applicationId}`);
+    throw new MalformedAnswerError(
+      `malformed answer: it is about application ${a.applicationId}, not ${applicationId}`,
+    );
   }
   switch (a.decision) {
     case "approved":

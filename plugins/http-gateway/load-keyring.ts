@@ -33,7 +33,12 @@ export function loadGatewayKeyring(config: HttpGatewayConfig, env: SecretEnv): G
       ? [
           {
             keyId: c.previousKey.keyId,
-            secret: secretFrom(env, c.previousKey.secretEnv, c.institutionId, `institutions.${i}.previousKey.secretEnv`),
+            secret: secretFrom(
+              env,
+              c.previousKey.secretEnv,
+              c.institutionId,
+              `institutions.${i}.previousKey.secretEnv`,
+            ),
           },
         ]
       : [],

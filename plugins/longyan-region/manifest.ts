@@ -1,4 +1,5 @@
 import { regionCalendarData, regionCalendarYears } from "../../adapters/calendar/region-calendar.ts";
+import { marketplacePolicyDefaults } from "../../core/marketplace/mod.ts";
 import { regionPackPlugin } from "../_framework/region-pack-plugin.ts";
 
 /**
@@ -17,5 +18,5 @@ export const manifest = regionPackPlugin({
   defaultYears: [2026, 2027],
   // LEAD HOOK — module parts, one line per module as its core lands, e.g.
   //   marketplace: marketplacePolicyDefaults,   (core/marketplace/policy-defaults.ts)
-  modules: () => ({}),
+  modules: () => ({ marketplace: marketplacePolicyDefaults }),
 });

@@ -2,6 +2,7 @@
 export * from "./factor-fixture.ts";
 export * from "./fakes.ts";
 export * from "./in-memory-factors.ts";
+export * from "./in-memory-queries.ts";
 export * from "./in-memory-statistics.ts";
 export * from "./lending-scenarios.ts";
 export * from "./scenarios.ts";

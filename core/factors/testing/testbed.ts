@@ -12,6 +12,7 @@ import {
   SequenceIds,
 } from "./fakes.ts";
 import { InMemoryFactorsStore } from "./in-memory-factors.ts";
+import { InMemoryQueries } from "./in-memory-queries.ts";
 import { InMemoryStatistics } from "./in-memory-statistics.ts";
 
 /** The synthetic people of spec 90-demo-story.md, as principals. */
@@ -83,6 +84,7 @@ export function factorsTestbed(
     appraiser,
     collection,
     statistics: new InMemoryStatistics(() => store.state),
+    queries: new InMemoryQueries(() => store.state),
   };
   const snapshot = () => JSON.stringify(store.state, (_k, v) => (v instanceof Map ? [...v.entries()] : v));
   return { deps, store, clock, registry, appraiser, collection, snapshot };

@@ -4,11 +4,11 @@ import type { ApplicationView, PushView } from "../../../core/marketplace/mod.ts
 import { format, type Lang } from "../../pages/i18n.ts";
 import type { PageContext } from "../../pages/layout.tsx";
 import { OnceField } from "./form-once.tsx";
-import { beijingTime, percent, shortHash, yuan } from "./formatting.ts";
+import { beijingDeadline, beijingTime, percent, shortHash, yuan } from "./formatting.ts";
 import { mkPath } from "./mk-paths.ts";
 import { OutcomeForms } from "./outcome-forms.tsx";
 import type { PageProblem } from "./page-errors.ts";
-import { Facts, MkPage, ProblemBox, StateBadge } from "./page-kit.tsx";
+import { Facts, MkPage, Period, ProblemBox, StateBadge } from "./page-kit.tsx";
 import { applicationText } from "./text-application.ts";
 import { commonText } from "./text-common.ts";
 
@@ -26,6 +26,7 @@ export interface ApplicationPageView {
   readonly pushes: readonly PushView[];
   /** The viewer may read the pushed content (the recipient institution). */
   readonly mayReadData: boolean;
+  readonly categoryName: (code: string) => string;
   readonly mayWithdraw: boolean;
   readonly mayWork: boolean;
   readonly once: string;
@@ -54,6 +55,7 @@ function PushList(props: {
   readonly pushes: readonly PushView[];
   readonly institutionName: string;
   readonly mayReadData: boolean;
+  readonly categoryName: (code: string) => string;
 }) {
   const t = applicationText(props.lang);
   if (props.pushes.length === 0) return null;
@@ -66,15 +68,15 @@ function PushList(props: {
           <Facts
             rows={[
               [t.pushedAt, beijingTime(p.pushedAt)],
-              [t.categories, <span data-testid="push-categories">{p.categories.join("、")}</span>],
-              [t.period, `${p.dataPeriod.from} – ${p.dataPeriod.to}`],
+              [t.categories, <span data-testid="push-categories">{p.categories.map(props.categoryName).join("、")}</span>],
+              [t.period, <Period period={p.dataPeriod} />],
               [t.records, String(p.recordCount)],
-              [t.retainUntil, p.payloadHeld ? beijingTime(p.retainUntil) : t.purged],
+              [t.retainUntil, p.payloadHeld ? beijingDeadline(p.retainUntil) : t.purged],
               [t.contentHash, <span class="mk-code" title={p.contentHash}>{shortHash(p.contentHash)}</span>],
             ]}
           />
           {props.mayReadData && p.payloadHeld ? (
-            <a href={`/marketplace/${encodeURIComponent(props.region)}/pushes/${encodeURIComponent(p.id)}`}>{t.viewData}</a>
+            <a href={mkPath.pushData(props.region, p.id)}>{t.viewData}</a>
           ) : null}
         </div>
       ))}
@@ -102,20 +104,22 @@ export function ApplicationPage(v: ApplicationPageView) {
     [t.source, t[`source.${app.source}`]],
   ];
   if (app.firstLoan) rows.push([t.firstLoan, t.firstLoanYes]);
-  rows.push([
-    t.contactDueAt,
-    <>
-      {beijingTime(app.contactDueAt)}
-      {app.state === "SUBMITTED" && late(app.contactDueAt, app.contactedAt) ? flag(t.overdue) : null}
-    </>,
-  ]);
-  rows.push([
-    t.concludeDueAt,
-    <>
-      {beijingTime(app.concludeDueAt)}
-      {OPEN.has(app.state) && late(app.concludeDueAt, app.concludedAt) ? flag(t.longUnfinished) : null}
-    </>,
-  ]);
+  if (OPEN.has(app.state)) {
+    rows.push([
+      t.contactDueAt,
+      <>
+        {beijingDeadline(app.contactDueAt)}
+        {app.state === "SUBMITTED" && late(app.contactDueAt, app.contactedAt) ? flag(t.overdue) : null}
+      </>,
+    ]);
+    rows.push([
+      t.concludeDueAt,
+      <>
+        {beijingDeadline(app.concludeDueAt)}
+        {late(app.concludeDueAt, app.concludedAt) ? flag(t.longUnfinished) : null}
+      </>,
+    ]);
+  }
   if (app.contactedAt) rows.push([t.contactedAt, beijingTime(app.contactedAt)]);
   if (app.decidedAt) rows.push([t.decidedAt, beijingTime(app.decidedAt)]);
   if (app.amountGranted !== null) rows.push([t.amountGranted, yuan(lang, app.amountGranted)]);
@@ -138,7 +142,14 @@ export function ApplicationPage(v: ApplicationPageView) {
         <h2>{t.facts}</h2>
         <Facts rows={rows} testid="application-facts" />
       </section>
-      <PushList lang={lang} region={region} pushes={v.pushes} institutionName={v.institutionName} mayReadData={v.mayReadData} />
+      <PushList
+        lang={lang}
+        region={region}
+        pushes={v.pushes}
+        institutionName={v.institutionName}
+        mayReadData={v.mayReadData}
+        categoryName={v.categoryName}
+      />
       {v.mayWork ? <OutcomeForms lang={lang} region={region} app={app} once={v.once} /> : null}
       {v.mayWithdraw && OPEN.has(app.state) ? (
         <section class="mk-section">

@@ -7,7 +7,7 @@ import { checkApplyForm } from "./apply-check.ts";
 import { type ApplyForm, ApplyPage, EMPTY_APPLY_FORM, type QrPrefill } from "./apply-page.tsx";
 import { institutionDirectory } from "./catalogue-data.ts";
 import { all, formOf, formOnce, text } from "./form-once.tsx";
-import { guarded, type MkContext, type MkRoutesDeps, newOnce, regionOf, signedIn } from "./mk-context.tsx";
+import { guarded, param, type MkContext, type MkRoutesDeps, newOnce, regionOf, signedIn } from "./mk-context.tsx";
 import { mkPath } from "./mk-paths.ts";
 import { type PageProblem, pageProblem } from "./page-errors.ts";
 import { isSimulated } from "./simulated.ts";
@@ -74,7 +74,7 @@ export function registerApplyRoutes(app: App, deps: MkRoutesDeps): void {
     "/marketplace/:region/qr/:token",
     guarded(async (c) => {
       const region = regionOf(c);
-      const prefill = await deps.useCases(region).scanApplyCode.execute({ token: c.req.param("token") }, c.get("principal"));
+      const prefill = await deps.useCases(region).scanApplyCode.execute({ token: param(c, "token") }, c.get("principal"));
       return c.redirect(mkPath.apply(region, prefill.productId, prefill.token), 303);
     }),
   );
@@ -84,7 +84,7 @@ export function registerApplyRoutes(app: App, deps: MkRoutesDeps): void {
     guarded(async (c) => {
       const region = regionOf(c);
       const principal = signedIn(c, "citizen");
-      const detail = await deps.useCases(region).getProduct.execute({ productId: c.req.param("productId") });
+      const detail = await deps.useCases(region).getProduct.execute({ productId: param(c, "productId") });
       const qr = await qrPrefill(deps, region, detail, c.req.query("code"), c.get("lang") ?? "zh");
       return c.html(
         <ApplyPage
@@ -110,7 +110,7 @@ export function registerApplyRoutes(app: App, deps: MkRoutesDeps): void {
       const principal = signedIn(c, "citizen");
       const uc = deps.useCases(region);
       const lang = c.get("lang") ?? "zh";
-      const productId = c.req.param("productId");
+      const productId = param(c, "productId");
       const detail = await uc.getProduct.execute({ productId });
       const body = await formOf(c);
       const form = formFrom(body);

@@ -20,3 +20,20 @@ export function specialActionsNow(deps: MarketplaceDeps): readonly SpecialAction
 export function consentExpiryDaysNow(deps: MarketplaceDeps): number {
   return valueAsOf(deps.policy.consent.expiryDays, businessDateOf(deps.clock.now()), "consent.expiryDays");
 }
+
+/** The display name of a data category in the page language (the code when unknown). */
+export function categoryNamer(deps: MarketplaceDeps, lang: "zh" | "en"): (code: string) => string {
+  const catalogue = valueAsOf(deps.policy.creditData, businessDateOf(deps.clock.now()), "creditData");
+  const names = new Map(catalogue.categories.map((c) => [c.code, c.name[lang]]));
+  return (code) => names.get(code) ?? code;
+}
+
+/** The working-day deadlines of MKT-R04/R05 in force today (for the desk's and board's explanations). */
+export function deadlinesNow(deps: MarketplaceDeps): { contact: number; conclude: number } {
+  const day = businessDateOf(deps.clock.now());
+  const d = deps.policy.serviceDeadlines;
+  return {
+    contact: valueAsOf(d.contactWorkingDays, day, "serviceDeadlines.contactWorkingDays"),
+    conclude: valueAsOf(d.longUnfinishedWorkingDays, day, "serviceDeadlines.longUnfinishedWorkingDays"),
+  };
+}

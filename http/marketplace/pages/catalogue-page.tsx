@@ -2,7 +2,7 @@ import type { Principal } from "../../../core/kernel/mod.ts";
 import type { Institution, Product, SpecialAction } from "../../../core/marketplace/mod.ts";
 import { format } from "../../pages/i18n.ts";
 import type { PageContext } from "../../pages/layout.tsx";
-import { nameIn, percent, yuanRange } from "./formatting.ts";
+import { nameIn, rateRange, yuanRangeCompact } from "./formatting.ts";
 import { mkPath, queryString } from "./mk-paths.ts";
 import { MkPage, Tag } from "./page-kit.tsx";
 import { catalogueText } from "./text-catalogue.ts";
@@ -92,7 +92,7 @@ export function ProductCard(props: {
       <div class="mk-figs">
         <div>
           <span>{c.amountLabel}</span>
-          <b>{yuanRange(t, p.amountMin, p.amountMax)}</b>
+          <b>{yuanRangeCompact(lang, p.amountMin, p.amountMax)}</b>
         </div>
         <div>
           <span>{c.termLabel}</span>
@@ -100,9 +100,7 @@ export function ProductCard(props: {
         </div>
         <div>
           <span>{c.rateLabel}</span>
-          <b>
-            {percent(p.rateMinBp)}–{percent(p.rateMaxBp)}
-          </b>
+          <b>{rateRange(p.rateMinBp, p.rateMaxBp)}</b>
         </div>
       </div>
       <a class="btn btn-2" href={mkPath.product(props.region, p.id)}>

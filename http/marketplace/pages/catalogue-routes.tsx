@@ -3,7 +3,7 @@ import type { App } from "../../env.ts";
 import { pageContext } from "../../pages/layout.tsx";
 import { consentExpiryDaysNow, institutionDirectory, specialActionsNow } from "./catalogue-data.ts";
 import { type CatalogueFilters, CataloguePage, CHANNELS, PRODUCT_TYPES, SEGMENTS } from "./catalogue-page.tsx";
-import { guarded, type MkContext, type MkRoutesDeps, MODULE_ID, regionOf } from "./mk-context.tsx";
+import { guarded, param, type MkContext, type MkRoutesDeps, MODULE_ID, regionOf } from "./mk-context.tsx";
 import { mkPath } from "./mk-paths.ts";
 import { ProductPage } from "./product-page.tsx";
 import { isSimulated } from "./simulated.ts";
@@ -113,7 +113,7 @@ export function registerCatalogueRoutes(app: App, deps: MkRoutesDeps): void {
     guarded(async (c) => {
       const region = regionOf(c);
       const md = deps.depsFor(region);
-      const detail = await deps.useCases(region).getProduct.execute({ productId: c.req.param("productId") });
+      const detail = await deps.useCases(region).getProduct.execute({ productId: param(c, "productId") });
       return c.html(
         <ProductPage
           page={pageContext(c)}

@@ -1,7 +1,7 @@
 import type { ProductDetail } from "../../../core/marketplace/mod.ts";
 import { format, type Lang } from "../../pages/i18n.ts";
 import { beijingTime, purposeIn } from "./formatting.ts";
-import { Facts } from "./page-kit.tsx";
+import { Facts, Period } from "./page-kit.tsx";
 import { catalogueText } from "./text-catalogue.ts";
 
 /**
@@ -57,7 +57,7 @@ export function ConsentScreen(props: {
       <Facts
         testid="consent-terms"
         rows={[
-          [c.consentPeriod, `${terms.dataPeriod.from} – ${terms.dataPeriod.to}`],
+          [c.consentPeriod, <Period period={terms.dataPeriod} />],
           [c.consentLife, format(c.consentLifeValue, { n: terms.dataLifeMonths })],
           [c.consentExpiry, beijingTime(terms.expiresAt)],
         ]}

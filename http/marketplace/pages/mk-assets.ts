@@ -30,7 +30,7 @@ export const MARKETPLACE_CSS = `
 .mk-inst{color:var(--muted);font-size:.88rem;margin:0 0 .4rem}
 .mk-figs{display:grid;grid-template-columns:repeat(3,1fr);gap:.3rem;margin:.5rem 0;font-size:.85rem}
 .mk-figs div{background:var(--soft);border-radius:6px;padding:.3rem .4rem}
-.mk-figs b{display:block;font-size:.95rem;color:var(--fg);word-break:break-all}
+.mk-figs b{display:block;font-size:.92rem;color:var(--fg);white-space:nowrap}
 .mk-figs span{color:var(--muted);font-size:.75rem}
 .mk-tags{display:flex;flex-wrap:wrap;gap:.3rem;margin:.3rem 0}
 .mk-tag{display:inline-block;font-size:.75rem;border-radius:4px;padding:.05rem .4rem;background:var(--soft);color:#304457}
@@ -95,6 +95,11 @@ export const MARKETPLACE_CSS = `
 .mk-tabs{display:flex;gap:.3rem;overflow-x:auto;margin:.4rem 0 .8rem;white-space:nowrap}
 .mk-tabs a{padding:.3rem .7rem;border-radius:6px;border:1px solid var(--line);background:#fff;text-decoration:none;font-size:.9rem}
 .mk-tabs a[aria-current=page]{background:var(--fg);color:#fff;border-color:var(--fg)}
+.mk-nw{white-space:nowrap}
+.mk-gap{margin-top:1.2rem}
+.mk-fieldset{border:0;padding:0;margin:0;min-width:0}
+.mk-fieldset legend{padding:0}
+.mk-card .btn{margin-top:.3rem;padding:.4rem 1rem}
 .mk-empty{color:var(--muted);font-style:italic}
 @media(min-width:720px){
 .mk-list{grid-template-columns:1fr 1fr}

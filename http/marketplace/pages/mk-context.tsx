@@ -21,6 +21,11 @@ export function regionOf(c: MkContext): string {
   return regionFor(c, c.req.param("region") ?? "", MODULE_ID).code;
 }
 
+/** A path parameter ("" when absent, which the use cases refuse as not found). */
+export function param(c: MkContext, name: string): string {
+  return c.req.param(name) ?? "";
+}
+
 /** The signed-in caller, required to hold one of `roles` (a 403 page otherwise, a sign-in redirect when anonymous). */
 export function signedIn(c: MkContext, ...roles: Role[]): Principal {
   const p = principalOf(c);

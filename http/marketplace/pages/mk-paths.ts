@@ -17,6 +17,7 @@ export const mkPath = {
     `/marketplace/${seg(region)}/applications/${seg(applicationId)}`,
   applicationAction: (region: string, applicationId: string, action: "withdraw" | "outcome") =>
     `/marketplace/${seg(region)}/applications/${seg(applicationId)}/${action}`,
+  pushData: (region: string, pushId: string) => `/marketplace/${seg(region)}/pushes/${seg(pushId)}`,
   myData: (region: string) => `/marketplace/${seg(region)}/my-data`,
   revokeConsent: (region: string, consentId: string) =>
     `/marketplace/${seg(region)}/my-data/consents/${seg(consentId)}/revoke`,

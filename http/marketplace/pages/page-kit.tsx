@@ -105,3 +105,12 @@ export function StateBadge(props: { readonly lang: Lang; readonly state: Applica
 export function Tag(props: { readonly children?: Child; readonly kind?: "action" | "direct" | "plain" }) {
   return <span class={`mk-tag mk-tag-${props.kind ?? "plain"}`}>{props.children}</span>;
 }
+
+/** A period of data, each date kept on one line: "2024-03-02 – 2026-03-02". */
+export function Period(props: { readonly period: { readonly from: string; readonly to: string } }) {
+  return (
+    <span>
+      <span class="mk-nw">{props.period.from}</span> – <span class="mk-nw">{props.period.to}</span>
+    </span>
+  );
+}

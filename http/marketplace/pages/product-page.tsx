@@ -2,7 +2,7 @@ import type { Principal } from "../../../core/kernel/mod.ts";
 import type { ProductDetail, SpecialAction } from "../../../core/marketplace/mod.ts";
 import { format } from "../../pages/i18n.ts";
 import type { PageContext } from "../../pages/layout.tsx";
-import { percent, purposeIn, yuanRange } from "./formatting.ts";
+import { purposeIn, rateRange, yuanRange } from "./formatting.ts";
 import { mkPath } from "./mk-paths.ts";
 import { Facts, MkPage, Tag } from "./page-kit.tsx";
 import { catalogueText } from "./text-catalogue.ts";
@@ -47,7 +47,7 @@ export function ProductPage(props: {
             [c.channel, t[`channel.${p.channel}`]],
             [c.amountLabel, yuanRange(t, p.amountMin, p.amountMax)],
             [c.termLabel, format(t.monthsRange, { min: p.termMonthsMin, max: p.termMonthsMax })],
-            [c.rateLabel, `${percent(p.rateMinBp)}–${percent(p.rateMaxBp)}`],
+            [c.rateLabel, rateRange(p.rateMinBp, p.rateMaxBp)],
           ]}
         />
         <h3>{c.description}</h3>

@@ -10,6 +10,7 @@ import { format } from "../../pages/i18n.ts";
 import type { PageContext } from "../../pages/layout.tsx";
 import { CaseFacts } from "./case-header.tsx";
 import { PartyItemsTable, PhotoGallery } from "./evidence-view.tsx";
+import type { PageProblem } from "./page-errors.ts";
 import {
   ActionForm,
   beijingTime,
@@ -17,10 +18,10 @@ import {
   Notice,
   OnceField,
   ProblemBox,
+  plateText,
   QcPage,
   yuan,
 } from "./page-kit.tsx";
-import type { PageProblem } from "./page-errors.ts";
 import { insurerName, PayoutLines, PayoutPlanView } from "./payout-view.tsx";
 import { qcPath } from "./qc-paths.ts";
 import { LetterSummary } from "./sign-section.tsx";
@@ -93,7 +94,7 @@ function AssessForm(props: {
       {view.parties.map((p) => (
         <fieldset data-party={p.id}>
           <legend>
-            {format(q.party, { id: p.id })} · {p.plate}
+            {format(q.party, { id: p.id })} · {plateText(p.plate)}
           </legend>
           <div class="qc-row">
             {(
@@ -202,7 +203,7 @@ export function AdjusterCasePage(props: {
       <p>
         <a href={qcPath.adjuster(region)}>{t.backToQueue}</a>
       </p>
-      <h1>{view.parties.map((p) => p.plate).join(" / ")}</h1>
+      <h1>{view.parties.map((p) => plateText(p.plate)).join(" / ")}</h1>
       {props.done ? <Notice testid="done">{t[`done.${props.done}`]}</Notice> : null}
       <ProblemBox lang={lang} problem={props.problem} />
       <section class="card">

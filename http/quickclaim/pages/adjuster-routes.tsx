@@ -102,7 +102,8 @@ export function registerAdjusterRoutes(app: App, depsFor: DepsFor): void {
       } catch (e) {
         const problem = pageProblem(e, c.get("lang") ?? "zh");
         if (!problem || problem.status === 401 || problem.status === 404) throw e;
-        const assessValues = done === "assessed" ? Object.fromEntries(Object.keys(form).map((k) => [k, text(form, k)])) : undefined;
+        const assessValues =
+          done === "assessed" ? Object.fromEntries(Object.keys(form).map((k) => [k, text(form, k)])) : undefined;
         return renderAdjusterCase(c, deps, region, caseId, p, { problem, ...(assessValues ? { assessValues } : {}) });
       }
     });
@@ -136,6 +137,8 @@ export function registerAdjusterRoutes(app: App, depsFor: DepsFor): void {
     `${base}/pay`,
     forms,
     formOnce(),
-    act("paid", async (deps, caseId, p, form) => payClaim(deps, { claimId: await claimOfCase(deps, caseId, p, form) }, p)),
+    act("paid", async (deps, caseId, p, form) =>
+      payClaim(deps, { claimId: await claimOfCase(deps, caseId, p, form) }, p),
+    ),
   );
 }

@@ -3,7 +3,7 @@ import { maskMobile } from "../../../core/kernel/mod.ts";
 import type { CaseStatus, CaseView, QuickClaimPolicy } from "../../../core/quickclaim/mod.ts";
 import type { Lang } from "../../pages/i18n.ts";
 import { format } from "../../pages/i18n.ts";
-import { beijingTime, Facts, StatusBadge } from "./page-kit.tsx";
+import { beijingTime, Facts, plateText, StatusBadge } from "./page-kit.tsx";
 import { commonText } from "./text-common.ts";
 import { partyText } from "./text-party.ts";
 
@@ -45,11 +45,7 @@ export function StepBar(props: { readonly lang: Lang; readonly status: CaseStatu
 }
 
 /** The case's key facts: number, times, place, centre, parties (masked mobiles but one's own). */
-export function CaseFacts(props: {
-  readonly lang: Lang;
-  readonly view: CaseView;
-  readonly policy: QuickClaimPolicy;
-}) {
+export function CaseFacts(props: { readonly lang: Lang; readonly view: CaseView; readonly policy: QuickClaimPolicy }) {
   const { view } = props;
   const t = commonText(props.lang);
   const centre = props.policy.serviceCentres.find((sc) => sc.id === view.centreId);
@@ -66,7 +62,7 @@ export function CaseFacts(props: {
           <ul class="qc-queue">
             {view.parties.map((party) => (
               <li data-party={party.id}>
-                {format(t.party, { id: party.id })} · {party.plate} ·{" "}
+                {format(t.party, { id: party.id })} · {plateText(party.plate)} ·{" "}
                 {party.id === view.myPartyId ? party.mobile : maskMobile(party.mobile)}
                 {party.id === view.myPartyId ? " ✓" : ""}
               </li>

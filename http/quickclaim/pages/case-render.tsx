@@ -2,10 +2,10 @@ import QRCode from "qrcode";
 import type { Principal } from "../../../core/kernel/mod.ts";
 import { type CaseView, getCase, paramsAsOf, type QuickClaimDeps } from "../../../core/quickclaim/mod.ts";
 import { pageContext } from "../../pages/layout.tsx";
-import { type CasePageProps, CasePage, DONE_FLASHES, type DoneFlash } from "./case-page.tsx";
+import { CasePage, type CasePageProps, DONE_FLASHES, type DoneFlash } from "./case-page.tsx";
 import { myClaim } from "./claim-section.tsx";
-import { beijingLocalInput } from "./page-kit.tsx";
 import type { PageProblem } from "./page-errors.ts";
+import { beijingLocalInput } from "./page-kit.tsx";
 import { newOnce, type QcContext } from "./qc-context.tsx";
 import { qcPath } from "./qc-paths.ts";
 

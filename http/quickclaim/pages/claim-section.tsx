@@ -1,3 +1,4 @@
+import { maskBankCard } from "../../../core/kernel/mod.ts";
 import type { CaseView, ClaimView, QuickClaimPolicy } from "../../../core/quickclaim/mod.ts";
 import type { Lang } from "../../pages/i18n.ts";
 import { beijingTime, claimStatusText, Facts, OnceField, yuan } from "./page-kit.tsx";
@@ -76,7 +77,7 @@ function ClaimStatus(props: ClaimProps & { readonly claim: ClaimView }) {
         rows={[
           [q.status, <strong>{claimStatusText(q, claim.status)}</strong>],
           [t.payout, claim.payoutFen === null ? "—" : <span class="qc-money">{yuan(q, claim.payoutFen)}</span>],
-          [t.bankCard, `${claim.bankCard.bankName ?? ""} ${claim.bankCard.number}`.trim()],
+          [t.bankCard, `${claim.bankCard.bankName ?? ""} ${maskBankCard(claim.bankCard.number)}`.trim()],
           ...(claim.status === "PAID"
             ? ([
                 [t.paidAmount, <span data-testid="paid-amount">{yuan(q, claim.paidFen)}</span>],
@@ -151,7 +152,11 @@ export function ClaimSection(props: ClaimProps) {
 }
 
 /** DISPUTED or OFFLINE: why, and where to go. */
-export function OfflineSection(props: { readonly lang: Lang; readonly view: CaseView; readonly policy: QuickClaimPolicy }) {
+export function OfflineSection(props: {
+  readonly lang: Lang;
+  readonly view: CaseView;
+  readonly policy: QuickClaimPolicy;
+}) {
   const { view, lang } = props;
   const t = partyText(lang);
   const centre = props.policy.serviceCentres.find((sc) => sc.id === view.centreId);

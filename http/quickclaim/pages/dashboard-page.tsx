@@ -2,8 +2,8 @@ import type { FiguresRow } from "../../../core/quickclaim/mod.ts";
 import type { Lang } from "../../pages/i18n.ts";
 import { format } from "../../pages/i18n.ts";
 import type { PageContext } from "../../pages/layout.tsx";
-import { duration, percent, ProblemBox, QcPage } from "./page-kit.tsx";
 import type { PageProblem } from "./page-errors.ts";
+import { duration, ProblemBox, percent, QcPage } from "./page-kit.tsx";
 import { qcPath } from "./qc-paths.ts";
 import { BarChart, type BarGroup, Legend } from "./svg-charts.tsx";
 import { type DashboardText, dashboardText } from "./text-dashboard.ts";
@@ -15,7 +15,12 @@ export interface DashboardFilter {
   readonly groupBy: "centre" | "county";
 }
 
-function Kpi(props: { readonly label: string; readonly value: string; readonly sub?: string; readonly testid: string }) {
+function Kpi(props: {
+  readonly label: string;
+  readonly value: string;
+  readonly sub?: string;
+  readonly testid: string;
+}) {
   return (
     <div class="qc-kpi" data-testid={props.testid}>
       <span>{props.label}</span>

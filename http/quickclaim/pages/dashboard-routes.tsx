@@ -1,8 +1,8 @@
 import { addMonths, businessDateOf, fujianChildren, fujianRegion } from "../../../core/kernel/mod.ts";
-import { type FiguresRow, getFigures } from "../../../core/quickclaim/mod.ts";
+import { aggregateFigureInputs, type FiguresRow, figuresFrom, getFigures } from "../../../core/quickclaim/mod.ts";
 import type { App } from "../../env.ts";
 import { pageContext } from "../../pages/layout.tsx";
-import { DashboardPage, type DashboardFilter } from "./dashboard-page.tsx";
+import { type DashboardFilter, DashboardPage } from "./dashboard-page.tsx";
 import { type PageProblem, pageProblem } from "./page-errors.ts";
 import { type DepsFor, guarded, regionOf, staff } from "./qc-context.tsx";
 import { dashboardText } from "./text-dashboard.ts";
@@ -41,6 +41,8 @@ export function registerDashboardRoutes(app: App, depsFor: DepsFor): void {
       try {
         const query = { regionCode: filter.area, from: filter.from, to: filter.to };
         [total] = await getFigures(deps, { ...query, groupBy: "region" }, p);
+        // No case in the area and period: every count is 0 (the shares stay "—").
+        total ??= { key: filter.area, ...figuresFrom(aggregateFigureInputs([], [], [])), recentSuggestions: [] };
         rows = await getFigures(deps, { ...query, groupBy: filter.groupBy }, p);
       } catch (e) {
         problem = pageProblem(e, lang);

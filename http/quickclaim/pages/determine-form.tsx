@@ -1,12 +1,7 @@
-import {
-  ACCIDENT_FORM_LABELS,
-  ACCIDENT_FORMS,
-  type CaseView,
-  type Liability,
-} from "../../../core/quickclaim/mod.ts";
+import { ACCIDENT_FORM_LABELS, ACCIDENT_FORMS, type CaseView, type Liability } from "../../../core/quickclaim/mod.ts";
 import type { Lang } from "../../pages/i18n.ts";
 import { format } from "../../pages/i18n.ts";
-import { OnceField, percent } from "./page-kit.tsx";
+import { OnceField, percent, plateText } from "./page-kit.tsx";
 import { qcPath } from "./qc-paths.ts";
 import { CIRCUMSTANCE_FIELDS } from "./report-page.tsx";
 import { partyText } from "./text-party.ts";
@@ -75,7 +70,7 @@ export function DetermineForm(props: {
         </option>
         {view.parties.map((p) => (
           <option value={p.id} selected={fault === p.id}>
-            {p.id} · {p.plate}
+            {p.id} · {plateText(p.plate)}
           </option>
         ))}
       </select>
@@ -100,28 +95,36 @@ export function DetermineForm(props: {
             : suggestion.map((l) => `${l.partyId} ${percent(l.shareBp)}`).join("，")}
         </div>
       ) : null}
-      <label class="qc-check">
-        <input type="checkbox" name="override" checked={overrideOn} />
-        <span>{t.override}</span>
-      </label>
-      <div class="qc-row">
-        {view.parties.map((p) => {
-          const bp = decisionShare(p.id);
-          return (
-            <div>
-              <label for={`share_${p.id}`}>{format(t.overrideShare, { id: p.id })}</label>
-              <input
-                id={`share_${p.id}`}
-                name={`share_${p.id}`}
-                inputmode="decimal"
-                value={v(`share_${p.id}`, bp === undefined ? "" : bpToPercentInput(bp))}
-              />
-            </div>
-          );
-        })}
-      </div>
-      <label for="overrideReason">{t.overrideReason}</label>
-      <input id="overrideReason" name="overrideReason" maxlength={500} value={v("overrideReason", prior?.overrideReason ?? "")} />
+      <fieldset>
+        <legend>{t.overrideTitle}</legend>
+        <label class="qc-check">
+          <input type="checkbox" name="override" checked={overrideOn} />
+          <span>{t.override}</span>
+        </label>
+        <div class="qc-row">
+          {view.parties.map((p) => {
+            const bp = decisionShare(p.id);
+            return (
+              <div>
+                <label for={`share_${p.id}`}>{format(t.overrideShare, { id: p.id })}</label>
+                <input
+                  id={`share_${p.id}`}
+                  name={`share_${p.id}`}
+                  inputmode="decimal"
+                  value={v(`share_${p.id}`, bp === undefined ? "" : bpToPercentInput(bp))}
+                />
+              </div>
+            );
+          })}
+        </div>
+        <label for="overrideReason">{t.overrideReason}</label>
+        <input
+          id="overrideReason"
+          name="overrideReason"
+          maxlength={500}
+          value={v("overrideReason", prior?.overrideReason ?? "")}
+        />
+      </fieldset>
       <button
         class="btn qc-btn-2"
         type="submit"

@@ -1,10 +1,14 @@
 import type { PageContext } from "../../pages/layout.tsx";
-import { QcPage } from "./page-kit.tsx";
 import { type PageProblem, statusMessage } from "./page-errors.ts";
+import { QcPage } from "./page-kit.tsx";
 import { commonText } from "./text-common.ts";
 
 /** A quick-claim page that could not be shown or an action that could not be taken. */
-export function ErrorPage(props: { readonly page: PageContext; readonly problem: PageProblem; readonly back?: string }) {
+export function ErrorPage(props: {
+  readonly page: PageContext;
+  readonly problem: PageProblem;
+  readonly back?: string;
+}) {
   const { page, problem } = props;
   const t = commonText(page.lang);
   const generic = statusMessage(problem.status, page.lang);

@@ -1,7 +1,7 @@
 import type { CaseView, Party, PhotoSlot, QuickClaimPolicy } from "../../../core/quickclaim/mod.ts";
 import type { Lang } from "../../pages/i18n.ts";
 import { format } from "../../pages/i18n.ts";
-import { flagText, OnceField } from "./page-kit.tsx";
+import { flagText, OnceField, plateText } from "./page-kit.tsx";
 import { qcPath } from "./qc-paths.ts";
 import { commonText } from "./text-common.ts";
 import { partyText } from "./text-party.ts";
@@ -91,7 +91,7 @@ function ItemsForm(props: EvidenceProps & { readonly party: Party }) {
       <OnceField value={props.once()} />
       <input type="hidden" name="partyId" value={party.id} />
       <h3>
-        {format(t.itemsFor, { id: party.id, plate: party.plate })}{" "}
+        {format(t.itemsFor, { id: party.id, plate: plateText(party.plate) })}{" "}
         <span class={items ? "qc-badge qc-s-paid" : "qc-badge"}>{items ? t.itemsGiven : t.itemsMissing}</span>
       </h3>
       <input type="hidden" name="plate" value={party.plate} />
@@ -129,7 +129,11 @@ function ItemsForm(props: EvidenceProps & { readonly party: Party }) {
         value={v("compulsoryPolicyNo", items?.compulsoryPolicyNo)}
       />
       <label for={`mpn-${party.id}`}>{t.commercialPolicyNo}</label>
-      <input id={`mpn-${party.id}`} name="commercialPolicyNo" value={v("commercialPolicyNo", items?.commercialPolicyNo)} />
+      <input
+        id={`mpn-${party.id}`}
+        name="commercialPolicyNo"
+        value={v("commercialPolicyNo", items?.commercialPolicyNo)}
+      />
       <label for={`mobile-${party.id}`}>{t.mobile}</label>
       <input
         id={`mobile-${party.id}`}
@@ -156,7 +160,9 @@ function MissingList(props: EvidenceProps) {
     const slot = props.slots.find((s) => field === `photos.${s.id}`);
     if (slot) return slot.label[lang];
     const party = view.parties.find((p) => field === `parties.${p.id}.items`);
-    return party ? `${format(t.itemsFor, { id: party.id, plate: party.plate })} ${t.itemsTitle.split("：").at(-1)}` : field;
+    return party
+      ? `${format(t.itemsFor, { id: party.id, plate: plateText(party.plate) })} ${t.itemsTitle.split("：").at(-1)}`
+      : field;
   };
   return (
     <div class="notice" data-testid="missing">

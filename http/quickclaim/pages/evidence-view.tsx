@@ -1,7 +1,7 @@
 import type { CaseView, Circumstances, PhotoSlot, QuickClaimPolicy } from "../../../core/quickclaim/mod.ts";
 import type { Lang } from "../../pages/i18n.ts";
 import { format } from "../../pages/i18n.ts";
-import { beijingTime, flagText } from "./page-kit.tsx";
+import { beijingTime, flagText, plateText } from "./page-kit.tsx";
 import { insurerName } from "./payout-view.tsx";
 import { qcPath } from "./qc-paths.ts";
 import { CIRCUMSTANCE_FIELDS } from "./report-page.tsx";
@@ -74,7 +74,7 @@ export function PartyItemsTable(props: {
           {props.view.parties.map((p) => (
             <tr data-party={p.id}>
               <td>
-                {p.id} · {p.plate}
+                {p.id} · {plateText(p.plate)}
               </td>
               {p.items ? (
                 <>
@@ -104,7 +104,7 @@ export function CircumstanceList(props: { readonly lang: Lang; readonly circumst
   const t = partyText(props.lang);
   const q = commonText(props.lang);
   return (
-    <ul class="qc-queue" data-testid="circumstances">
+    <ul class="qc-queue qc-circ" data-testid="circumstances">
       {CIRCUMSTANCE_FIELDS.map(([k, label]) => (
         <li>
           {t[label]}：<strong>{props.circumstances[k] ? q.yes : q.no}</strong>

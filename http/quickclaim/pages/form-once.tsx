@@ -51,7 +51,10 @@ export function formOnce(): MiddlewareHandler<AppEnv> {
     } catch (e) {
       if (!c.get("bodyLimitExceeded")) throw e;
       const mb = Math.floor(c.get("bodyLimit") / (1024 * 1024));
-      return c.html(<ErrorPage page={page()} problem={localProblem(413, t.tooLarge.replace("{mb}", String(mb)), "QC-R02")} />, 413);
+      return c.html(
+        <ErrorPage page={page()} problem={localProblem(413, t.tooLarge.replace("{mb}", String(mb)), "QC-R02")} />,
+        413,
+      );
     }
     const key = text(form, ONCE_FIELD);
     if (!KEY_SHAPE.test(key)) {

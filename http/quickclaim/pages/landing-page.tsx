@@ -65,7 +65,7 @@ export function LandingPage(props: {
         <h2>
           {t.centres} ({policy.serviceCentres.length})
         </h2>
-        <ul class="qc-queue" data-testid="centres">
+        <ul class="qc-queue qc-centres" data-testid="centres">
           {policy.serviceCentres.map((sc) => (
             <li>
               <strong>{sc.name[page.lang]}</strong>

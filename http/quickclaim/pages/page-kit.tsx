@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { type Fen, formatYuan } from "../../../core/kernel/mod.ts";
+import { type Fen, formatLicencePlate, formatYuan } from "../../../core/kernel/mod.ts";
 import type { CaseStatus, ClaimStatus, PhotoFlag } from "../../../core/quickclaim/mod.ts";
 import { format, type Lang } from "../../pages/i18n.ts";
 import { Layout, type PageContext } from "../../pages/layout.tsx";
@@ -38,6 +38,11 @@ export function beijingTime(iso: string | null | undefined): string {
 /** The value of a `datetime-local` input for an instant, in Beijing time. */
 export function beijingLocalInput(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** A plate as people write it: "闽J8K627" → "闽J·8K627". */
+export function plateText(plate: string): string {
+  return plate.length > 2 ? formatLicencePlate(plate) : plate;
 }
 
 /** Basis points as a percentage with two decimals: 5671 → "56.71%". */

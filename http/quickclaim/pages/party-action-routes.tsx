@@ -198,7 +198,11 @@ export function registerPartyActionRoutes(app: App, depsFor: DepsFor): void {
           deps,
           {
             caseId,
-            idCard: { name: text(form, "idName"), residentId: text(form, "residentId"), photo: await fileOf(form, "idPhoto") },
+            idCard: {
+              name: text(form, "idName"),
+              residentId: text(form, "residentId"),
+              photo: await fileOf(form, "idPhoto"),
+            },
             bankCard: {
               number: text(form, "cardNumber"),
               holderName: text(form, "holderName"),

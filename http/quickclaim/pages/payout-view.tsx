@@ -1,6 +1,6 @@
+import type { PayoutLine, PayoutPlan, QuickClaimPolicy } from "../../../core/quickclaim/mod.ts";
 import type { Lang } from "../../pages/i18n.ts";
 import { format } from "../../pages/i18n.ts";
-import type { PayoutLine, PayoutPlan, QuickClaimPolicy } from "../../../core/quickclaim/mod.ts";
 import { yuan } from "./page-kit.tsx";
 import { commonText } from "./text-common.ts";
 import { staffText } from "./text-staff.ts";
@@ -26,7 +26,7 @@ export function PayoutLines(props: {
           <tr>
             <th>{t.payer}</th>
             <th>{t.lines}</th>
-            <th class="num">{t.insurerPays}</th>
+            <th class="num">{t.amount}</th>
           </tr>
         </thead>
         <tbody>
@@ -68,8 +68,7 @@ export function PayoutPlanView(props: {
           <PayoutLines lang={props.lang} policy={props.policy} lines={v.lines} />
           {v.owed.length > 0 ? (
             <p class="hint">
-              {t.owed}：
-              {v.owed.map((o) => `${o.byPartyId} ${t[`head.${o.head}`]} ${yuan(q, o.amountFen)}`).join("；")}
+              {t.owed}：{v.owed.map((o) => `${o.byPartyId} ${t[`head.${o.head}`]} ${yuan(q, o.amountFen)}`).join("；")}
             </p>
           ) : null}
           <p class="hint">

@@ -4,8 +4,8 @@ import type { PageContext } from "../../pages/layout.tsx";
 import { CaseFacts } from "./case-header.tsx";
 import { DetermineForm, type DetermineValues } from "./determine-form.tsx";
 import { CircumstanceList, PartyItemsTable, PhotoGallery } from "./evidence-view.tsx";
-import { beijingTime, Notice, OnceField, ProblemBox, QcPage, StatusBadge } from "./page-kit.tsx";
 import type { PageProblem } from "./page-errors.ts";
+import { beijingTime, Notice, OnceField, ProblemBox, plateText, QcPage, StatusBadge } from "./page-kit.tsx";
 import { qcPath } from "./qc-paths.ts";
 import { LetterSummary, SignatureList } from "./sign-section.tsx";
 import { commonText } from "./text-common.ts";
@@ -32,7 +32,7 @@ export function PoliceQueuePage(props: {
             return (
               <li data-case={s.caseId}>
                 <a class="qc-open" href={qcPath.policeCase(props.region, s.caseId)}>
-                  {s.plates.join(" / ")}
+                  {s.plates.map(plateText).join(" / ")}
                 </a>{" "}
                 <StatusBadge lang={page.lang} status={s.status} />
                 <p class="hint">
@@ -74,7 +74,7 @@ export function PoliceCasePage(props: {
       <p>
         <a href={qcPath.police(region)}>{t.backToQueue}</a>
       </p>
-      <h1>{view.parties.map((p) => p.plate).join(" / ")}</h1>
+      <h1>{view.parties.map((p) => plateText(p.plate)).join(" / ")}</h1>
       {props.done ? <Notice testid="done">{t[`done.${props.done}`]}</Notice> : null}
       <ProblemBox lang={lang} problem={props.problem} />
       <section class="card">
@@ -98,7 +98,11 @@ export function PoliceCasePage(props: {
             <ul>
               {l.clips.map((clip) => (
                 <li data-clip={clip.clipId}>
-                  {format(t.videoClip, { camera: clip.cameraId, from: beijingTime(clip.from), to: beijingTime(clip.to) })}
+                  {format(t.videoClip, {
+                    camera: clip.cameraId,
+                    from: beijingTime(clip.from),
+                    to: beijingTime(clip.to),
+                  })}
                 </li>
               ))}
             </ul>
@@ -130,7 +134,12 @@ export function PoliceCasePage(props: {
         <DetermineForm lang={lang} region={region} view={view} once={props.once()} current={props.determine} />
       ) : null}
       {canGoOffline ? (
-        <form method="post" action={qcPath.policeAction(region, view.id, "offline")} class="card" data-testid="offline-form">
+        <form
+          method="post"
+          action={qcPath.policeAction(region, view.id, "offline")}
+          class="card"
+          data-testid="offline-form"
+        >
           <OnceField value={props.once()} />
           <h2>{t.offlineTitle}</h2>
           <label for="reason">{t.offlineReason}</label>

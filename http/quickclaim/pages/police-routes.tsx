@@ -1,6 +1,8 @@
 import { csrf } from "hono/csrf";
 import type { Principal } from "../../../core/kernel/mod.ts";
 import {
+  ACCIDENT_FORMS,
+  type AccidentForm,
   determineLiability,
   getCase,
   listPoliceQueue,
@@ -10,13 +12,12 @@ import {
   type QuickClaimDeps,
   suggestLiability,
 } from "../../../core/quickclaim/mod.ts";
-import { ACCIDENT_FORMS, type AccidentForm } from "../../../core/quickclaim/mod.ts";
 import type { App } from "../../env.ts";
 import { pageContext } from "../../pages/layout.tsx";
 import type { DetermineValues } from "./determine-form.tsx";
 import { formOf, formOnce, text } from "./form-once.tsx";
-import { pageProblem, type PageProblem } from "./page-errors.ts";
-import { POLICE_DONE, PoliceCasePage, PoliceQueuePage, type PoliceDone } from "./police-pages.tsx";
+import { type PageProblem, pageProblem } from "./page-errors.ts";
+import { POLICE_DONE, PoliceCasePage, type PoliceDone, PoliceQueuePage } from "./police-pages.tsx";
 import { type DepsFor, guarded, newOnce, type QcContext, regionOf, staff } from "./qc-context.tsx";
 import { qcPath } from "./qc-paths.ts";
 import { CIRCUMSTANCE_FIELDS } from "./report-page.tsx";

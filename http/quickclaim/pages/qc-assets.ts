@@ -6,7 +6,16 @@
  */
 export const QC_CSS = `
 .qc h1{margin-top:.2rem}
-.qc section.card{margin:0 0 1rem}
+.qc .card{margin:0 0 1rem}
+.qc .card .card{margin:.6rem 0}
+.qc .card h2:not(:first-child){margin-top:1rem}
+.qc textarea{font-family:inherit;font-size:1rem}
+.qc fieldset{border:1px solid var(--line);border-radius:8px;padding:.3rem .8rem .6rem;margin:.8rem 0}
+.qc legend{font-weight:600;padding:0 .3rem}
+.qc-circ{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}
+@media(min-width:640px){.qc-circ{grid-template-columns:1fr 1fr 1fr}}
+.qc-circ li{padding:.2rem 0}
+.qc-table td:first-child{white-space:nowrap}
 .qc-steps{display:flex;list-style:none;padding:0;margin:.4rem 0 1rem;gap:.25rem;counter-reset:step;overflow-x:auto}
 .qc-steps li{flex:1 1 0;min-width:3.6rem;text-align:center;font-size:.78rem;color:var(--muted);border-top:4px solid var(--line);padding-top:.3rem;counter-increment:step}
 .qc-steps li::before{content:counter(step) ". "}
@@ -49,12 +58,15 @@ export const QC_CSS = `
 .qc-queue li{border-top:1px solid var(--line);padding:.6rem 0}
 .qc-queue a.qc-open{font-weight:600}
 .qc-queue .hint{margin:.1rem 0}
+.qc-centres{display:grid;grid-template-columns:1fr;gap:0 1rem}
+@media(min-width:640px){.qc-centres{grid-template-columns:1fr 1fr}}
+.qc-centres li{padding:.4rem 0}
 .qc-kpis{display:grid;grid-template-columns:1fr 1fr;gap:.6rem;margin:.6rem 0 1rem}
 @media(min-width:640px){.qc-kpis{grid-template-columns:repeat(4,1fr)}}
 .qc-kpi{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:.6rem .7rem}
 .qc-kpi b{display:block;font-size:1.35rem;line-height:1.3}
 .qc-kpi span{color:var(--muted);font-size:.82rem}
-.qc-chart{display:block;width:100%;height:auto;margin:.3rem 0}
+.qc-chart{display:block;width:100%;max-width:560px;height:auto;margin:.3rem 0}
 .qc-legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.82rem;color:var(--muted);margin:0;padding:0;list-style:none}
 .qc-key{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
 .qc-k0{background:#0b5cad}.qc-k1{background:#6fa8dc}.qc-k2{background:#c9daf8}
@@ -64,7 +76,7 @@ export const QC_CSS = `
 .qc-letter{background:#fff;border:1px solid var(--line);border-radius:4px;padding:1.2rem}
 .qc-letter h1{text-align:center;font-size:1.3rem;letter-spacing:.1em}
 .qc-letter .qc-no{text-align:center;color:var(--muted);margin:0 0 1rem}
-.qc-letter .qc-hash{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.78rem;word-break:break-all}
+.qc-hash{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.78rem;word-break:break-all;overflow-wrap:anywhere}
 .qc-suggestions{padding-left:1.2rem}
 .qc-suggestions li{margin:.2rem 0}
 @media print{

@@ -1,5 +1,5 @@
-import { quickClaimDeps } from "../../../adapters/quickclaim/quickclaim-deps.ts";
 import type { Platform } from "../../../adapters/composition/platform.ts";
+import { quickClaimDeps } from "../../../adapters/quickclaim/quickclaim-deps.ts";
 import { businessDateOf } from "../../../core/kernel/mod.ts";
 import { paramsAsOf } from "../../../core/quickclaim/mod.ts";
 import type { App } from "../../env.ts";

@@ -1,7 +1,7 @@
 import type { Circumstances } from "../../../core/quickclaim/mod.ts";
 import type { PageContext } from "../../pages/layout.tsx";
-import { OnceField, ProblemBox, QcPage } from "./page-kit.tsx";
 import type { PageProblem } from "./page-errors.ts";
+import { OnceField, ProblemBox, QcPage } from "./page-kit.tsx";
 import { qcPath } from "./qc-paths.ts";
 import { partyText } from "./text-party.ts";
 
@@ -93,9 +93,10 @@ export function ReportPage(props: {
         <input id="accidentAt" name="accidentAt" type="datetime-local" required value={values.accidentAt ?? ""} />
         <label for="address">{t.address}</label>
         <input id="address" name="address" maxlength={200} required value={values.address ?? ""} />
-        <label>{t.position}</label>
+        <label for="lat">{t.position}</label>
         <div class="qc-row">
           <input
+            id="lat"
             name="lat"
             aria-label={t.lat}
             placeholder={t.lat}
@@ -104,6 +105,7 @@ export function ReportPage(props: {
             value={values.lat ?? ""}
           />
           <input
+            id="lng"
             name="lng"
             aria-label={t.lng}
             placeholder={t.lng}
@@ -124,7 +126,14 @@ export function ReportPage(props: {
           values={values}
           required
         />
-        <VehicleFields idx={1} legend={t.otherVehicle} plateLabel={plate} mobileLabel={t.mobile} values={values} required />
+        <VehicleFields
+          idx={1}
+          legend={t.otherVehicle}
+          plateLabel={plate}
+          mobileLabel={t.mobile}
+          values={values}
+          required
+        />
         <details open={Boolean(values.plate2 || values.mobile2)}>
           <summary>{t.thirdVehicle}</summary>
           <VehicleFields

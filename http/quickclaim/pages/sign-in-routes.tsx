@@ -132,9 +132,7 @@ export function registerSignInRoutes(app: App): void {
   const forms = csrf();
   const minutes = (c: QcContext) => Math.round(c.get("auth").settings.otp.ttlSeconds / 60);
 
-  app.get("/quickclaim/sign-in", (c) =>
-    c.html(<SignIn page={pageContext(c)} next={safeNext(c.req.query("next"))} />),
-  );
+  app.get("/quickclaim/sign-in", (c) => c.html(<SignIn page={pageContext(c)} next={safeNext(c.req.query("next"))} />));
 
   app.post("/quickclaim/sign-in/citizen", forms, async (c) => {
     const form = await formOf(c);

@@ -7,7 +7,7 @@ import {
 } from "../../../core/quickclaim/mod.ts";
 import type { Lang } from "../../pages/i18n.ts";
 import { format } from "../../pages/i18n.ts";
-import { beijingTime, Facts, OnceField, percent } from "./page-kit.tsx";
+import { beijingTime, Facts, OnceField, percent, plateText } from "./page-kit.tsx";
 import { qcPath } from "./qc-paths.ts";
 import { partyText } from "./text-party.ts";
 import { staffText } from "./text-staff.ts";
@@ -33,7 +33,7 @@ export function DecisionTable(props: { readonly lang: Lang; readonly letter: Det
             return (
               <tr data-party={p.partyId}>
                 <td>
-                  {p.partyId} · {p.plate} · {p.driverName}
+                  {p.partyId} · {plateText(p.plate)} · {p.driverName}
                 </td>
                 <td class="num">{percent(suggested)}</td>
                 <td class="num" data-share={decided ?? ""}>
@@ -88,7 +88,7 @@ export function SignatureList(props: {
         const s = of(p.id);
         return (
           <li data-party={p.id} data-signed={s?.decision ?? "none"}>
-            {p.id} · {p.plate} ·{" "}
+            {p.id} · {plateText(p.plate)} ·{" "}
             {s === undefined
               ? t.notSigned
               : s.decision === "agree"

@@ -13,22 +13,25 @@ export interface BarGroup {
 
 export const SERIES_COLOURS = ["#0b5cad", "#6fa8dc", "#c9daf8"] as const;
 
-const W = 480;
-const LABEL_W = 132;
-const VALUE_W = 74;
-const BAR_W = W - LABEL_W - VALUE_W;
-const BAR_H = 15;
+const W = 360;
+const VALUE_W = 104;
+const BAR_W = W - VALUE_W - 4;
+const LABEL_H = 16;
+const BAR_H = 14;
 const BAR_GAP = 3;
-const GROUP_GAP = 12;
-const TOP = 22;
+const GROUP_GAP = 10;
+const TOP = 20;
 const FONT = "system-ui, -apple-system, 'PingFang SC', 'Noto Sans CJK SC', sans-serif";
 
-function clip(label: string, max = 18): string {
+function clip(label: string, max = 28): string {
   const chars = Array.from(label);
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : label;
 }
 
-/** Horizontal bars, one row per group and one bar per series, scaled to `max` (default: the largest value). */
+/**
+ * Horizontal bars scaled to `max` (default: the largest value): per group its label on a line,
+ * then one bar per series with its value at the end. Narrow enough to stay legible on a phone.
+ */
 export function BarChart(props: {
   readonly id: string;
   readonly title: string;
@@ -41,8 +44,8 @@ export function BarChart(props: {
   const { groups, series } = props;
   const largest = Math.max(0, ...groups.flatMap((g) => g.values.map((v) => v ?? 0)));
   const max = props.max ?? largest;
-  const groupH = series.length * (BAR_H + BAR_GAP) - BAR_GAP;
-  const height = TOP + groups.length * (groupH + GROUP_GAP) + 4;
+  const groupH = LABEL_H + series.length * (BAR_H + BAR_GAP);
+  const height = TOP + groups.length * (groupH + GROUP_GAP);
   const x = (v: number) => (max > 0 ? Math.round((v / max) * BAR_W * 10) / 10 : 0);
   const ticks = max > 0 ? [0, max / 2, max] : [0];
   return (
@@ -53,14 +56,27 @@ export function BarChart(props: {
       aria-labelledby={`${props.id}-title`}
       data-testid={props.id}
       font-family={FONT}
-      font-size="12"
+      font-size="11"
     >
       <title id={`${props.id}-title`}>{props.title}</title>
-      {ticks.map((tv) => (
+      {ticks.map((tv, i) => (
         <g>
-          <line x1={LABEL_W + x(tv)} x2={LABEL_W + x(tv)} y1={TOP - 6} y2={height - 4} stroke="#dde3ea" stroke-width="1" />
+          <line
+            x1={x(tv) + 0.5}
+            x2={x(tv) + 0.5}
+            y1={TOP - 6}
+            y2={height - GROUP_GAP}
+            stroke="#dde3ea"
+            stroke-width="1"
+          />
           {props.tick ? (
-            <text x={LABEL_W + x(tv)} y={TOP - 9} text-anchor={tv === 0 ? "start" : "middle"} fill="#5b6b7c" font-size="10">
+            <text
+              x={x(tv) + 0.5}
+              y={TOP - 9}
+              text-anchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}
+              fill="#5b6b7c"
+              font-size="9"
+            >
               {props.tick(tv)}
             </text>
           ) : null}
@@ -70,17 +86,17 @@ export function BarChart(props: {
         const y0 = TOP + gi * (groupH + GROUP_GAP);
         return (
           <g data-group={g.label}>
-            <text x={LABEL_W - 6} y={y0 + groupH / 2 + 4} text-anchor="end" fill="#1d2733">
+            <text x="0" y={y0 + LABEL_H - 4} fill="#1d2733" font-weight="600">
               {clip(g.label)}
             </text>
             {g.values.map((v, si) => {
-              const y = y0 + si * (BAR_H + BAR_GAP);
+              const y = y0 + LABEL_H + si * (BAR_H + BAR_GAP);
               const w = v === null ? 0 : Math.max(v > 0 ? 1 : 0, x(v));
               return (
                 <g>
                   {v === null ? null : (
                     <rect
-                      x={LABEL_W}
+                      x="0"
                       y={y}
                       width={w}
                       height={BAR_H}
@@ -91,7 +107,7 @@ export function BarChart(props: {
                       <title>{`${g.label} · ${series[si] ?? ""}: ${g.texts[si] ?? ""}`}</title>
                     </rect>
                   )}
-                  <text x={LABEL_W + w + 4} y={y + BAR_H - 3} fill="#1d2733" font-size="11">
+                  <text x={w + 4} y={y + BAR_H - 3} fill="#1d2733" font-size="10">
                     {g.texts[si] ?? "—"}
                   </text>
                 </g>

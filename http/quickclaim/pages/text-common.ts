@@ -58,7 +58,8 @@ export const commonText = defineMessages({
     flagTime: "拍摄时间与报案相差 {n} 分钟",
     flagDistance: "拍摄位置距事故地点 {n} 米",
     simulated: "演示环境：外部系统为模拟",
-    signInIntro: "快处快赔案件需要登录后办理：当事人用报案时填写的手机号接收验证码登录；交警、查勘员、监管人员使用工作人员密钥登录。",
+    signInIntro:
+      "快处快赔案件需要登录后办理：当事人用报案时填写的手机号接收验证码登录；交警、查勘员、监管人员使用工作人员密钥登录。",
   },
   en: {
     module: "Quick claims 121",

@@ -26,7 +26,7 @@ export const dashboardText = defineMessages({
     surveys: "回访 {n} 次",
     suggestions: "意见建议",
     suggestionsN: "{n} 条",
-    chartRemote: "在线处理占比（按{group}）",
+    chartRemote: "在线处理占比（{group}）",
     chartHandling: "处理时长：报案→认定（分钟）",
     chartPayout: "赔付时长：申请→到账（分钟）",
     chartQuality: "无争议占比与满意率",

@@ -31,7 +31,7 @@ export const partyText = defineMessages({
     otherVehicle: "对方车辆",
     thirdVehicle: "第三辆车（如有）",
     mobile: "手机号",
-    mobileMine: "本人手机号（与登录手机号一致）",
+    mobileMine: "本人手机号",
     injured: "有人受伤",
     serious: "有人死亡或重伤",
     movable: "车辆能移动",
@@ -116,7 +116,8 @@ export const partyText = defineMessages({
     "done.survey": "感谢您的评价！",
   },
   en: {
-    landingLead: "Minor accident? Photos, online determination, signing on your phone and one-click claim — no waiting at the scene.",
+    landingLead:
+      "Minor accident? Photos, online determination, signing on your phone and one-click claim — no waiting at the scene.",
     reportCta: "Report an accident",
     conditions: "When a case can be handled online",
     conditionCaps: "property loss below {property} yuan and injury loss below {injury} yuan;",
@@ -130,7 +131,8 @@ export const partyText = defineMessages({
     centres: "Quick-claim service centres",
     chooseRegion: "Choose a region",
     reportTitle: "Report an accident",
-    reportLead: "Fill this in somewhere safe. Then send the case link to the other party; each of you adds photos and details.",
+    reportLead:
+      "Fill this in somewhere safe. Then send the case link to the other party; each of you adds photos and details.",
     county: "County of the accident",
     accidentAt: "Accident time",
     address: "Place (road, number or landmark)",
@@ -145,7 +147,7 @@ export const partyText = defineMessages({
     otherVehicle: "Other vehicle",
     thirdVehicle: "Third vehicle (if any)",
     mobile: "Mobile",
-    mobileMine: "My mobile (the one I signed in with)",
+    mobileMine: "My mobile",
     injured: "Someone is hurt",
     serious: "Someone is dead or seriously hurt",
     movable: "Vehicles can move",
@@ -154,7 +156,8 @@ export const partyText = defineMessages({
     hitAndRun: "Suspected hit-and-run",
     submitReport: "Submit the report",
     shareTitle: "Send this link to the other party",
-    shareLead: "The other party opens the link (or scans the code) on their phone and signs in with the mobile given in the report.",
+    shareLead:
+      "The other party opens the link (or scans the code) on their phone and signs in with the mobile given in the report.",
     copy: "Copy link",
     copied: "Copied",
     evidenceTitle: "Step 1: three photos",
@@ -180,7 +183,8 @@ export const partyText = defineMessages({
     submitEvidence: "Submit evidence and leave the scene",
     evidenceDone: "Evidence complete: you can submit it.",
     waitTitle: "Waiting for the police",
-    waitLead: "Evidence is in; you may leave the scene. You get a message when the officer has decided; this page refreshes by itself.",
+    waitLead:
+      "Evidence is in; you may leave the scene. You get a message when the officer has decided; this page refreshes by itself.",
     flaggedPhotos: "{n} photo(s) were taken at another time or place than reported; the officer will check them.",
     signTitle: "Step 2: sign the determination",
     signLead: "Read the letter. You sign its current content fingerprint; if the letter changes you sign again.",
@@ -213,7 +217,8 @@ export const partyText = defineMessages({
     sendSurvey: "Send",
     surveyThanks: "Thank you for your answer!",
     offlineTitle: "The case is handled offline",
-    offlineLead: "Bring your ID, driving licence and vehicle licence to the service centre; what you signed stays valid.",
+    offlineLead:
+      "Bring your ID, driving licence and vehicle licence to the service centre; what you signed stays valid.",
     offlineReasons: "Reasons",
     disputedTitle: "A party disputes the determination",
     disputedLead: "The case goes to offline handling at the service centre.",

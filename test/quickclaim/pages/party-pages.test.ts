@@ -109,9 +109,15 @@ describe("快处快赔 party pages: report → photos → items → submit", () 
     const page = await (await getPage(t.app, casePath(), chen)).text();
     const action = `${casePath()}/photos`;
     const fields = { _once: onceFor(page, action, 'value="front"'), slot: "front", capturedAt: "2026-03-01T13:43" };
-    const wrong = await postForm(t.app, action, chen, { ...fields, lat: "27.0931", lng: "120.2014" }, {
-      photo: { name: "note.txt", type: "text/plain", bytes: new TextEncoder().encode("not a photo") },
-    });
+    const wrong = await postForm(
+      t.app,
+      action,
+      chen,
+      { ...fields, lat: "27.0931", lng: "120.2014" },
+      {
+        photo: { name: "note.txt", type: "text/plain", bytes: new TextEncoder().encode("not a photo") },
+      },
+    );
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('data-rule="QC-R02"');
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
@@ -160,7 +166,8 @@ describe("快处快赔 party pages: report → photos → items → submit", () 
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe(`${casePath()}?done=photo`);
     }
-    const items = async (token: string, partyId: string, who: typeof CHEN | typeof WU, licence: string) => {
+    type Person = { plate: string; name: string; residentId: string; insurerId: string; mobile: string };
+    const items = async (token: string, partyId: string, who: Person, licence: string) => {
       const page = await (await getPage(t.app, casePath(), token)).text();
       return postForm(t.app, `${casePath()}/items`, token, {
         _once: onceFor(page, `${casePath()}/items`),

@@ -1,5 +1,5 @@
-import { formatYuan } from "../../../core/kernel/mod.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatYuan } from "../../../core/kernel/mod.ts";
 import { CHEN, JPEG, WU } from "../../../core/quickclaim/testing/test-world.ts";
 import { driveOnPlatform } from "../adapters/support/drive.ts";
 import { createPageApp, getPage, onceFor, type PageApp, postForm } from "./support/page-app.ts";
@@ -63,7 +63,9 @@ describe("快处快赔 police desk, signatures, claim and adjuster pages", () =>
 
   it("pulls surveillance clips near the time and place", async () => {
     const html = await (await getPage(t.app, policeCase(), police)).text();
-    const res = await postForm(t.app, `${policeCase()}/video`, police, { _once: onceFor(html, `${policeCase()}/video`) });
+    const res = await postForm(t.app, `${policeCase()}/video`, police, {
+      _once: onceFor(html, `${policeCase()}/video`),
+    });
     expect(res.status).toBe(303);
     const after = await (await getPage(t.app, res.headers.get("location") as string, police)).text();
     expect(after).toContain('data-testid="video-lookup"');
@@ -117,7 +119,13 @@ describe("快处快赔 police desk, signatures, claim and adjuster pages", () =>
       t.app,
       `${partyCase()}/claim`,
       chen,
-      { _once: "form_beforeagreement1", idName: CHEN.name, residentId: CHEN.residentId, cardNumber: CHEN.card, holderName: CHEN.name },
+      {
+        _once: "form_beforeagreement1",
+        idName: CHEN.name,
+        residentId: CHEN.residentId,
+        cardNumber: CHEN.card,
+        holderName: CHEN.name,
+      },
       {
         idPhoto: { name: "id.jpg", type: "image/jpeg", bytes: JPEG },
         cardPhoto: { name: "card.jpg", type: "image/jpeg", bytes: JPEG },
@@ -249,7 +257,10 @@ describe("快处快赔 police desk, signatures, claim and adjuster pages", () =>
       const statuses = [one.status, two.status];
       expect(statuses).toContain(303);
       expect(statuses.every((s) => s === 303 || s === 409)).toBe(true);
-      const again = await postForm(t.app, `${adjusterCase()}/pay`, adjuster, { _once: `form_payagain_${cl.id}`, claimId: cl.id });
+      const again = await postForm(t.app, `${adjusterCase()}/pay`, adjuster, {
+        _once: `form_payagain_${cl.id}`,
+        claimId: cl.id,
+      });
       expect(again.status).toBe(303);
     }
     const after = await t.deps.uow.run((tx) => tx.claims.listByCase(caseId));

@@ -6,6 +6,7 @@ import type {
   FactorsUnitOfWork,
   RightsRegistry,
 } from "../../factors.ports.ts";
+import type { FactorsQueries } from "../../factors.queries.ts";
 import type { FactorsPolicy } from "../../policy.ts";
 
 /**
@@ -26,4 +27,6 @@ export interface FactorsDeps {
   readonly appraiser: Appraiser;
   readonly collection: CollectionCompany;
   readonly statistics: FactorsStatistics;
+  /** Work lists (my factors, a bank's queue, the market): plain filtered reads, no access checks. */
+  readonly queries: FactorsQueries;
 }

@@ -1,0 +1,106 @@
+import { sql } from "kysely";
+import type { DashboardFigures, DashboardQuery, FactorsStatistics } from "../../core/factors/mod.ts";
+import { endOfBusinessDate, type Fen, startOfBusinessDate } from "../../core/kernel/mod.ts";
+import type { AnyDb } from "../db/create-database.ts";
+
+type Totals = Record<string, Fen>;
+
+function byKey(rows: readonly { key: string; amount: number | string }[]): Totals {
+  const out: Totals = {};
+  for (const r of rows) out[r.key] = Number(r.amount);
+  return out;
+}
+
+/**
+ * The county and city dashboard figures (seed 一(三): entities financed, balance by county /
+ * type / product, disposals, losses by party, products offered) computed in SQL from the
+ * module's tables, for one prefecture or one of its counties and a period of business dates.
+ * Balances are the outstanding principal of loans booked by `to` and not yet settled or closed.
+ * A loan's type is that of its first collateral unit ("bundle" for a 三权合一 bundle).
+ */
+export class KyselyFactorsStatistics implements FactorsStatistics {
+  readonly #db: AnyDb;
+
+  constructor(db: AnyDb) {
+    this.#db = db;
+  }
+
+  async figures(q: DashboardQuery): Promise<DashboardFigures> {
+    const db = this.#db;
+    const county = q.countyCode;
+    const scope = (alias: string) =>
+      county === null
+        ? sql`${sql.ref(`${alias}.region_code`)} = ${q.regionCode}`
+        : sql`${sql.ref(`${alias}.region_code`)} = ${q.regionCode} and ${sql.ref(`${alias}.county_code`)} = ${county}`;
+    const open = sql`l.started_on <= ${q.to}::date and l.status not in ('SETTLED', 'CLOSED_WITH_LOSS')`;
+
+    const booked = await sql<{ entities: number | string; loans: number | string; amount: number | string | null }>`
+      select count(distinct l.borrower_ref) as entities, count(*) as loans, coalesce(sum(l.principal), 0) as amount
+      from factors.loans l
+      where ${scope("l")} and l.started_on between ${q.from}::date and ${q.to}::date`.execute(db);
+
+    const balances = await sql<{ dim: string; key: string; amount: number | string }>`
+      with open_loans as (
+        select l.county_code, l.product_id, l.outstanding_principal,
+               case when b.id is not null then 'bundle' else coalesce(f.type_code, 'unknown') end as type_key
+        from factors.loans l
+        left join factors.bundles b on b.id = l.unit_ids[1]
+        left join factors.factors f on f.id = l.unit_ids[1]
+        where ${scope("l")} and ${open}
+      )
+      select 'county' as dim, county_code as key, sum(outstanding_principal) as amount from open_loans group by county_code
+      union all
+      select 'type', type_key, sum(outstanding_principal) from open_loans group by type_key
+      union all
+      select 'product', product_id, sum(outstanding_principal) from open_loans group by product_id`.execute(db);
+
+    const statuses = await sql<{ key: string; n: number | string }>`
+      select f.status as key, count(*) as n from factors.factors f where ${scope("f")} group by f.status`.execute(db);
+
+    const products = await db
+      .selectFrom("factors.products")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("region_code", "=", q.regionCode)
+      .where("status", "=", "active")
+      .executeTakeFirstOrThrow();
+
+    const disposals = await sql<{ n: number | string; proceeds: number | string }>`
+      select count(*) as n, coalesce(sum(d.proceeds), 0) as proceeds from factors.disposals d
+      where ${scope("d")} and d.status = 'completed'
+        and d.completed_at >= ${startOfBusinessDate(q.from)} and d.completed_at < ${endOfBusinessDate(q.to)}`.execute(
+      db,
+    );
+
+    const losses = await sql<Record<"bank" | "guarantor" | "insurer" | "fund", number | string>>`
+      select coalesce(sum(a.part_bank), 0) as bank, coalesce(sum(a.part_guarantor), 0) as guarantor,
+             coalesce(sum(a.part_insurer), 0) as insurer, coalesce(sum(a.part_government_fund), 0) as fund
+      from factors.loss_allocations a
+      where ${scope("a")} and a.allocated_on between ${q.from}::date and ${q.to}::date`.execute(db);
+
+    const b = booked.rows[0];
+    const dims = (dim: string) => byKey(balances.rows.filter((r) => r.dim === dim));
+    const factorsByStatus: Record<string, number> = {};
+    for (const r of statuses.rows) factorsByStatus[r.key] = Number(r.n);
+    const byCounty = dims("county");
+    const d = disposals.rows[0];
+    const l = losses.rows[0];
+    return {
+      entitiesFinanced: Number(b?.entities ?? 0),
+      loansBooked: Number(b?.loans ?? 0),
+      amountBooked: Number(b?.amount ?? 0),
+      balance: Object.values(byCounty).reduce((s, x) => s + x, 0),
+      balanceByCounty: byCounty,
+      balanceByType: dims("type"),
+      balanceByProduct: dims("product"),
+      factorsByStatus,
+      productsOffered: Number(products.n),
+      disposals: { completed: Number(d?.n ?? 0), proceeds: Number(d?.proceeds ?? 0) },
+      lossesByParty: {
+        bank: Number(l?.bank ?? 0),
+        guarantor: Number(l?.guarantor ?? 0),
+        insurer: Number(l?.insurer ?? 0),
+        governmentFund: Number(l?.fund ?? 0),
+      },
+    };
+  }
+}
