@@ -1,5 +1,6 @@
 import type { AnyPluginManifest } from "./_framework/plugin-registry.ts";
 import { manifest as devNotifier } from "./dev-notifier/manifest.ts";
+import { manifest as httpGateway } from "./http-gateway/manifest.ts";
 import { manifest as longyanRegion } from "./longyan-region/manifest.ts";
 import { manifest as marketplaceCreditDataSim } from "./marketplace-credit-data-sim/manifest.ts";
 import { manifest as marketplaceEstateRegistrySim } from "./marketplace-estate-registry-sim/manifest.ts";
@@ -27,4 +28,5 @@ export const installedPlugins: readonly AnyPluginManifest[] = [
   marketplaceCreditDataSim,
   marketplaceLenderSim,
   marketplaceEstateRegistrySim,
+  httpGateway,
 ];

@@ -1,4 +1,4 @@
-import { businessDateOf, type Principal } from "../../../core/kernel/mod.ts";
+import { businessDateOf } from "../../../core/kernel/mod.ts";
 import {
   createMarketplaceUseCases,
   type MarketplaceDeps,

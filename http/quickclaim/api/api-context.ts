@@ -1,8 +1,7 @@
 import type { Context } from "hono";
 import type { Platform } from "../../../adapters/composition/platform.ts";
 import { type QuickClaimPlatformDeps, quickClaimDeps } from "../../../adapters/quickclaim/quickclaim-deps.ts";
-import { DomainError, type Principal } from "../../../core/kernel/mod.ts";
-import { regionFor } from "../../auth/region-access.ts";
+import { DomainError, type Principal, regionContains } from "../../../core/kernel/mod.ts";
 import type { AppEnv } from "../../env.ts";
 import { principalOf } from "../../middleware/authenticate.ts";
 
@@ -12,8 +11,9 @@ export const QC = "quickclaim";
 export const API = "/api/quickclaim/{region}";
 
 /**
- * The deps of the path's region and the caller: a region the caller does not act in, or one
- * without the module, is a 404 (KRN-R06), exactly like an unknown one.
+ * The deps of the path's region (a prefecture) and the caller: a region the caller acts in neither
+ * as a whole nor in one of its counties, or one without the module, is a 404 (KRN-R06), exactly
+ * like an unknown one. Which cases the caller then reaches is the core's object-level check.
  */
 export function callFor(
   c: Context<AppEnv>,
@@ -25,7 +25,12 @@ export function callFor(
   region: string;
 } {
   const p = principalOf(c);
-  const region = regionFor(c, regionCode, QC);
+  const region = platform.regions.get(regionCode);
+  // Staff of a county (an officer of 福鼎, 350982) act in their county of the prefecture's module.
+  const actsHere = p.regionCodes.some((r) => regionContains(r, regionCode) || regionContains(regionCode, r));
+  if (!region || !region.modules.includes(QC) || !actsHere) {
+    throw new DomainError(`region ${regionCode} not found`, { ruleId: "KRN-R06", kind: "not_found", field: "region" });
+  }
   return { deps: quickClaimDeps(platform, region.code), p, region: region.code };
 }
 
