@@ -1,6 +1,15 @@
 import { type Kysely, sql } from "kysely";
 
-const CASE_STATUSES = ["REPORTED", "EVIDENCE_SUBMITTED", "DETERMINED", "AGREED", "CLAIMING", "PAID", "DISPUTED", "OFFLINE"];
+const CASE_STATUSES = [
+  "REPORTED",
+  "EVIDENCE_SUBMITTED",
+  "DETERMINED",
+  "AGREED",
+  "CLAIMING",
+  "PAID",
+  "DISPUTED",
+  "OFFLINE",
+];
 
 /**
  * 快处快赔 cases (QC module). One row per case: the columns the queues, figures and locks need,
@@ -16,7 +25,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("region_code", "text", (c) => c.notNull().check(sql`region_code ~ '^[0-9]{6}$'`))
     .addColumn("centre_id", "text", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().check(sql`status in (${sql.join(CASE_STATUSES.map((s) => sql.lit(s)))})`))
+    .addColumn("status", "text", (c) =>
+      c.notNull().check(sql`status in (${sql.join(CASE_STATUSES.map((s) => sql.lit(s)))})`),
+    )
     .addColumn("version", "integer", (c) => c.notNull().check(sql`version >= 1`))
     .addColumn("reported_at", "timestamptz", (c) => c.notNull())
     .addColumn("accident_at", "timestamptz", (c) => c.notNull())

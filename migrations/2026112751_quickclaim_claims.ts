@@ -33,7 +33,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("doc", "jsonb", (c) => c.notNull())
     .addColumn("updated_at", "timestamptz", (c) => c.notNull())
     .addUniqueConstraint("claims_case_party_uq", ["case_id", "party_id"])
-    .addCheckConstraint("claims_paid_is_payout", sql`status <> 'PAID' or (paid_fen = payout_fen and paid_at is not null)`)
+    .addCheckConstraint(
+      "claims_paid_is_payout",
+      sql`status <> 'PAID' or (paid_fen = payout_fen and paid_at is not null)`,
+    )
     .addCheckConstraint("claims_unpaid_is_zero", sql`status = 'PAID' or paid_fen = 0`)
     .execute();
   await sql`create index claims_open_idx on quickclaim.claims (opened_at)

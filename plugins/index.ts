@@ -1,5 +1,13 @@
 import type { AnyPluginManifest } from "./_framework/plugin-registry.ts";
 import { manifest as devNotifier } from "./dev-notifier/manifest.ts";
+import { manifest as factorsAppraiserSim } from "./factors-appraiser-sim/manifest.ts";
+import { manifest as factorsCollectionSim } from "./factors-collection-sim/manifest.ts";
+import { manifest as factorsEvidenceStoreLocal } from "./factors-evidence-store-local/manifest.ts";
+import { manifest as factorsFuanRegistrySim } from "./factors-fuan-registry-sim/manifest.ts";
+import { manifest as factorsGuarantorSim } from "./factors-guarantor-sim/manifest.ts";
+import { manifest as factorsInsurerSim } from "./factors-insurer-sim/manifest.ts";
+import { manifest as factorsLenderSim } from "./factors-lender-sim/manifest.ts";
+import { manifest as factorsRegistriesSim } from "./factors-registries-sim/manifest.ts";
 import { manifest as httpGateway } from "./http-gateway/manifest.ts";
 import { manifest as longyanRegion } from "./longyan-region/manifest.ts";
 import { manifest as marketplaceCreditDataSim } from "./marketplace-credit-data-sim/manifest.ts";
@@ -29,4 +37,12 @@ export const installedPlugins: readonly AnyPluginManifest[] = [
   marketplaceLenderSim,
   marketplaceEstateRegistrySim,
   httpGateway,
+  factorsRegistriesSim,
+  factorsFuanRegistrySim,
+  factorsAppraiserSim,
+  factorsCollectionSim,
+  factorsLenderSim,
+  factorsGuarantorSim,
+  factorsInsurerSim,
+  factorsEvidenceStoreLocal,
 ];

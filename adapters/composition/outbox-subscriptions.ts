@@ -1,4 +1,6 @@
+import { factorsOutboxSubscriptions } from "../factors/outbox/factors-subscriptions.ts";
 import { OutboxDispatcher, type OutboxHandler } from "../platform/outbox-dispatcher.ts";
+import { quickClaimOutboxSubscriptions } from "../quickclaim/outbox-handlers.ts";
 import type { Platform } from "./platform.ts";
 
 /** One consumer of outbox events of one type (KRN-R09): e.g. a module's adapter call. */
@@ -10,7 +12,10 @@ export interface OutboxSubscription {
 // LEAD HOOK — outbox subscriptions. One line per event type a module delivers to an outside
 // system (through a region's plugin), e.g. `factorsRegistrySubscription`. Until then events
 // are delivered to nobody (the dispatcher marks them delivered with a note).
-export const outboxSubscriptions: readonly OutboxSubscription[] = [];
+export const outboxSubscriptions: readonly OutboxSubscription[] = [
+  ...quickClaimOutboxSubscriptions,
+  ...factorsOutboxSubscriptions,
+];
 
 /** The dispatcher the server runs, with every subscription registered. */
 export function createOutboxDispatcher(

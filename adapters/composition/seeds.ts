@@ -1,3 +1,5 @@
+import { marketplaceDemoSeed } from "../marketplace/demo-seed.ts";
+import { quickClaimDemoSeed } from "../quickclaim/demo-seed.ts";
 import type { Platform } from "./platform.ts";
 import { demoStaffKeys } from "./seed-demo-staff-keys.ts";
 
@@ -20,7 +22,7 @@ export interface SeedContributor {
 
 // LEAD HOOK — demo seeds. The platform's own seed comes first; add one line per module seed
 // (e.g. `factorsDemoSeed` from adapters/factors/demo-seed.ts) after it.
-export const seedContributors: readonly SeedContributor[] = [demoStaffKeys];
+export const seedContributors: readonly SeedContributor[] = [demoStaffKeys, marketplaceDemoSeed, quickClaimDemoSeed];
 
 export interface SeedResult {
   readonly created: readonly string[];

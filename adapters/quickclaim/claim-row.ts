@@ -94,7 +94,11 @@ export function fromClaimRow(r: ClaimRow, codec: C2Codec): Claim {
     version: r.version,
     openedAt: iso(r.opened_at),
     openedBy: d.openedBy,
-    claimant: { name: d.claimant.name, residentId: codec.open(r.resident_id), idCardPhotoKey: d.claimant.idCardPhotoKey },
+    claimant: {
+      name: d.claimant.name,
+      residentId: codec.open(r.resident_id),
+      idCardPhotoKey: d.claimant.idCardPhotoKey,
+    },
     bankCard: {
       number: codec.open(r.card_number),
       holderName: d.bankCard.holderName,

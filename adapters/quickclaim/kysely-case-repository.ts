@@ -49,7 +49,10 @@ export class KyselyCaseRepository implements CaseRepository {
 
   async insert(c: QuickClaimCase): Promise<void> {
     if (!regionContains(this.#scopeCode, c.regionCode)) {
-      throw new DomainError(`case region ${c.regionCode} is outside this region`, { ruleId: "KRN-R06", kind: "forbidden" });
+      throw new DomainError(`case region ${c.regionCode} is outside this region`, {
+        ruleId: "KRN-R06",
+        kind: "forbidden",
+      });
     }
     const row = toCaseRow(c, this.#codec);
     try {
@@ -58,12 +61,15 @@ export class KyselyCaseRepository implements CaseRepository {
         .values({ ...row, updated_at: this.#clock.now() })
         .execute();
     } catch (e) {
-      if (isUniqueViolation(e)) throw new DomainError("the case exists already", { ruleId: "KRN-R09", kind: "conflict" });
+      if (isUniqueViolation(e))
+        throw new DomainError("the case exists already", { ruleId: "KRN-R09", kind: "conflict" });
       throw e;
     }
     await this.#tx
       .insertInto("quickclaim.case_parties")
-      .values(c.parties.map((p) => ({ case_id: c.id, party_id: p.id, region_code: c.regionCode, subject_ref: p.subjectRef })))
+      .values(
+        c.parties.map((p) => ({ case_id: c.id, party_id: p.id, region_code: c.regionCode, subject_ref: p.subjectRef })),
+      )
       .execute();
   }
 

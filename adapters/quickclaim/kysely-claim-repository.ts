@@ -39,26 +39,17 @@ export class KyselyClaimRepository implements ClaimRepository {
   }
 
   async getForUpdate(id: string): Promise<Claim | undefined> {
-    const row = await this.#select()
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await this.#select().where("id", "=", id).forUpdate().executeTakeFirst();
     return row ? this.#open(row) : undefined;
   }
 
   async findByParty(caseId: string, partyId: string): Promise<Claim | undefined> {
-    const row = await this.#select()
-      .where("case_id", "=", caseId)
-      .where("party_id", "=", partyId)
-      .executeTakeFirst();
+    const row = await this.#select().where("case_id", "=", caseId).where("party_id", "=", partyId).executeTakeFirst();
     return row ? this.#open(row) : undefined;
   }
 
   async listByCase(caseId: string): Promise<Claim[]> {
-    const rows = await this.#select()
-      .where("case_id", "=", caseId)
-      .orderBy("party_id")
-      .execute();
+    const rows = await this.#select().where("case_id", "=", caseId).orderBy("party_id").execute();
     return rows.map((r) => this.#open(r));
   }
 

@@ -24,7 +24,9 @@ export class KyselyPaymentRepository implements PaymentAttemptRepository {
   }
 
   async getForClaim(claimId: string): Promise<PaymentAttempt | undefined> {
-    const row = await this.#tx.selectFrom(PAYMENTS).selectAll()
+    const row = await this.#tx
+      .selectFrom(PAYMENTS)
+      .selectAll()
       .where("claim_id", "=", claimId)
       .where("region_code", "like", this.#scope)
       .executeTakeFirst();

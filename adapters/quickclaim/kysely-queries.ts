@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { regionContains } from "../../core/kernel/mod.ts";
 import type {
   CaseStatus,
   CaseSummary,
@@ -8,7 +9,6 @@ import type {
   FigureQuery,
   QuickClaimQueries,
 } from "../../core/quickclaim/mod.ts";
-import { regionContains } from "../../core/kernel/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
 import { figureInputs } from "./figure-inputs-query.ts";
 import { inRegions, iso, regionPattern } from "./sql-helpers.ts";

@@ -1,6 +1,3 @@
-import type { Platform, RegionContext } from "../composition/platform.ts";
-import { Tokens } from "../composition/tokens.ts";
-import type { AnyDb } from "../db/create-database.ts";
 import type { BlindIndexer, FieldCipher, Hasher, PortToken } from "../../core/kernel/mod.ts";
 import {
   type Insurer,
@@ -18,6 +15,9 @@ import {
   type TrafficVideo,
   TrafficVideoPort,
 } from "../../core/quickclaim/mod.ts";
+import type { Platform, RegionContext } from "../composition/platform.ts";
+import { Tokens } from "../composition/tokens.ts";
+import type { AnyDb } from "../db/create-database.ts";
 import { KyselyQuickClaimQueries } from "./kysely-queries.ts";
 import { KyselyQuickClaimUnitOfWork } from "./kysely-unit-of-work.ts";
 import { SealedPhotoStore } from "./sealed-photo-store.ts";

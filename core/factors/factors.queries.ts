@@ -39,6 +39,8 @@ export interface ApplicationFilter extends ListLimit {
 export interface LoanFilter extends ListLimit {
   readonly regionCode: string;
   readonly bankId?: string;
+  /** The loan booked from this mortgage application (at most one). */
+  readonly applicationId?: string;
   readonly statuses?: readonly LoanStatus[];
   readonly countyCodes?: readonly string[] | null;
 }

@@ -16,18 +16,20 @@ export interface ModuleTitle {
 
 const homeText = defineMessages({
   zh: {
-    plugins: "已安装插件",
+    plugins: "已安装插件 {n} 个",
+    pluginsWithSimulators: "已安装插件 {n} 个，其中模拟器 {sims} 个",
     pluginsNone: "未安装插件。",
     simulator: "模拟器",
-    calendar: "工作日历来源",
+    calendar: "工作日历来源：{source}",
     provisional: "临时",
     provisionalText: "{years} 年为临时日历：仅含法定节假日，国务院当年放假安排（调休、连休）尚未载入，请在发布后更新。",
   },
   en: {
-    plugins: "Installed plugins",
+    plugins: "{n} plugins installed",
+    pluginsWithSimulators: "{n} plugins installed, {sims} of them simulators",
     pluginsNone: "No plugin installed.",
     simulator: "simulator",
-    calendar: "Working-day calendar source",
+    calendar: "Working-day calendar source: {source}",
     provisional: "PROVISIONAL",
     provisionalText:
       "{years}: provisional calendar with the statutory holidays only; the State Council's arrangement for the year (bridge days, 调休) is not loaded yet; update it once published.",
@@ -41,14 +43,16 @@ export function moduleTitle(page: PageContext, id: string, titles: ReadonlyMap<s
   return page.t[key] ?? id;
 }
 
+/** The region's plugins, folded under a summary that counts the simulators. */
 function Plugins(props: { readonly lang: Lang; readonly summary: RegionSummary }) {
   const h = homeText(props.lang);
-  const { plugins } = props.summary;
+  const { plugins, simulators } = props.summary;
   if (plugins.length === 0) return <p class="hint">{h.pluginsNone}</p>;
+  const counts = { n: plugins.length, sims: simulators.length };
   return (
-    <>
-      <p class="hint">{h.plugins}</p>
-      <ul class="plugins" data-testid="plugins">
+    <details class="hint" data-testid="plugins">
+      <summary>{format(simulators.length > 0 ? h.pluginsWithSimulators : h.plugins, counts)}</summary>
+      <ul>
         {plugins.map((p) => (
           <li data-plugin={p.id} data-simulator={p.simulator ? "true" : "false"}>
             {p.title ? p.title[props.lang] : p.id}{" "}
@@ -64,7 +68,7 @@ function Plugins(props: { readonly lang: Lang; readonly summary: RegionSummary }
           </li>
         ))}
       </ul>
-    </>
+    </details>
   );
 }
 
@@ -76,7 +80,7 @@ function Calendar(props: { readonly lang: Lang; readonly summary: RegionSummary 
   return (
     <>
       <p class="hint" data-testid="calendar-source">
-        {h.calendar}: {calendar.source}
+        {format(h.calendar, { source: calendar.source })}
       </p>
       {calendar.provisionalYears.length > 0 ? (
         <p class="hint" data-testid="calendar-provisional">

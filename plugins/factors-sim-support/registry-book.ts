@@ -1,7 +1,7 @@
 import * as v from "valibot";
+import { DEMO_FACTORS, DEMO_PEOPLE } from "../../adapters/factors/demo/ningde-demo-book.ts";
 import type { RegistryQuery, RegistryRecord, RightsRegistry } from "../../core/factors/mod.ts";
 import { parseQuantity } from "../../core/factors/mod.ts";
-import { DEMO_FACTORS, DEMO_PEOPLE } from "../../adapters/factors/demo/ningde-demo-book.ts";
 
 const fen = (what: string) => v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.description(what));
 const date = (what: string) => v.pipe(v.string(), v.isoDate(), v.description(what));
@@ -80,7 +80,15 @@ export class RegistryBook implements RightsRegistry {
   }
 
   static key(county: string, certificateNo: string | null, departmentId: string | null, location: string): string {
-    return certificateNo ? `${county}|cert|${norm(certificateNo)}` : `${county}|dept|${departmentId ?? "-"}|${norm(location)}`;
+    return certificateNo
+      ? `${county}|cert|${norm(certificateNo)}`
+      : `${county}|dept|${departmentId ?? "-"}|${norm(location)}`;
+  }
+
+  /** A department filing that also carries a number: found by the number, only at that department. */
+  #find(county: string, certificateNo: string, departmentId: string | null): SimRegistryRecord | undefined {
+    const r = this.#byKey.get(RegistryBook.key(county, certificateNo, null, ""));
+    return r && r.departmentId === departmentId ? r : undefined;
   }
 
   get size(): number {
@@ -90,8 +98,13 @@ export class RegistryBook implements RightsRegistry {
   async lookup(q: RegistryQuery): Promise<RegistryRecord> {
     this.lookups.push(q);
     if (this.#unreachable.has(q.countyCode)) throw new Error(`registry of county ${q.countyCode} is not answering`);
-    const dept = q.registryKind === "department" ? q.departmentId : null;
-    const record = this.#byKey.get(RegistryBook.key(q.countyCode, q.certificateNo, dept, q.location));
+    const record =
+      q.registryKind === "department"
+        ? (this.#byKey.get(RegistryBook.key(q.countyCode, null, q.departmentId, q.location)) ??
+          (q.certificateNo ? this.#find(q.countyCode, q.certificateNo, q.departmentId) : undefined))
+        : q.certificateNo
+          ? this.#byKey.get(RegistryBook.key(q.countyCode, q.certificateNo, null, q.location))
+          : undefined;
     if (!record) return { status: "not_found" };
     if (record.pending) return { status: "pending" };
     return {
@@ -102,7 +115,11 @@ export class RegistryBook implements RightsRegistry {
       quantityMilli: parseQuantity(record.quantity),
       recordNo: record.recordNo,
       termEndsOn: record.termEndsOn,
-      encumbrances: record.encumbrances.map((e) => ({ creditor: e.creditor, amount: e.amountFen, recordedOn: e.recordedOn })),
+      encumbrances: record.encumbrances.map((e) => ({
+        creditor: e.creditor,
+        amount: e.amountFen,
+        recordedOn: e.recordedOn,
+      })),
     };
   }
 }

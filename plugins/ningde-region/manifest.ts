@@ -1,4 +1,5 @@
 import { regionCalendarData, regionCalendarYears } from "../../adapters/calendar/region-calendar.ts";
+import { ningdeFactorsPolicy } from "../../core/factors/mod.ts";
 import { ningdeQuickClaimPolicy } from "../../core/quickclaim/mod.ts";
 import { regionPackPlugin } from "../_framework/region-pack-plugin.ts";
 
@@ -21,6 +22,7 @@ export const manifest = regionPackPlugin({
   //   quickclaim: ningdeQuickClaimPolicy,    (core/quickclaim/policy-defaults.ts)
   modules: () => ({
     quickclaim: ningdeQuickClaimPolicy,
+    factors: ningdeFactorsPolicy,
   }),
   // County differences (e.g. 福安 350981 implementing rules) as partial module parts:
   //   counties: () => ({ "350981": { factors: { … } } }),

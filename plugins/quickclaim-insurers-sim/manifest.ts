@@ -28,7 +28,10 @@ const bookSchema = v.strictObject({
     v.optional(v.boolean(), true),
     v.description("take a well-formed policy number a party declares as in force for unknown vehicles"),
   ),
-  declaredCommercialLimitFen: v.pipe(v.optional(fen("x"), 100_000_000), v.description("limit for declared policies, fen")),
+  declaredCommercialLimitFen: v.pipe(
+    v.optional(fen("x"), 100_000_000),
+    v.description("limit for declared policies, fen"),
+  ),
   declineAboveFen: v.pipe(
     v.optional(v.nullable(fen("x")), null),
     v.description("decline claims above this amount (fen); null: never"),

@@ -19,7 +19,7 @@ export class RoutingInsurer implements Insurer {
     return found;
   }
 
-  lookupCover(q: {
+  async lookupCover(q: {
     readonly insurerId: string;
     readonly plate: string;
     readonly compulsoryPolicyNo: string;
@@ -29,7 +29,7 @@ export class RoutingInsurer implements Insurer {
     return this.company(q.insurerId).lookupCover(q);
   }
 
-  acceptClaim(req: {
+  async acceptClaim(req: {
     readonly insurerId: string;
     readonly claimId: string;
     readonly caseId: string;
@@ -39,7 +39,7 @@ export class RoutingInsurer implements Insurer {
     return this.company(req.insurerId).acceptClaim(req);
   }
 
-  confirmPayout(req: {
+  async confirmPayout(req: {
     readonly insurerId: string;
     readonly claimId: string;
     readonly requestId: string;

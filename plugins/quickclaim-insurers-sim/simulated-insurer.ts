@@ -21,7 +21,11 @@ export interface InsurerBook {
 }
 
 const POLICY_NO = /^[A-Z0-9]{8,30}$/;
-const plateKey = (plate: string) => plate.normalize("NFKC").toUpperCase().replace(/[\s·•・.-]/g, "");
+const plateKey = (plate: string) =>
+  plate
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s·•・.-]/g, "");
 
 function reference(insurerId: string, claimId: string): string {
   let h = 0x811c9dc5;

@@ -41,7 +41,10 @@ export const manifest = definePlugin({
     let file: string | null = null;
     if (config.ledger !== "memory") {
       const folder = isAbsolute(config.ledger) ? config.ledger : ctx.dataDir && join(ctx.dataDir, config.ledger);
-      if (!folder) throw new Error('a relative ledger folder needs the deployment\'s dataDir; give an absolute folder or "memory"');
+      if (!folder)
+        throw new Error(
+          'a relative ledger folder needs the deployment\'s dataDir; give an absolute folder or "memory"',
+        );
       file = join(folder, `${ctx.regionCode}.jsonl`);
     }
     const gateway = new SimulatedPaymentGateway(new PaymentLedger(file), ctx.clock, ctx.logger, {

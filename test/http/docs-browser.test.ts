@@ -31,7 +31,7 @@ describe("/docs in Chromium over a real socket, with no outside host reachable o
     await t?.close();
   });
 
-  it("renders the reference of the platform's operations, loading nothing from elsewhere and breaking no CSP rule", async () => {
+  it("renders the reference of the platform's operations and tries one, loading nothing from elsewhere and breaking no CSP rule", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const requested: string[] = [];
@@ -53,6 +53,14 @@ describe("/docs in Chromium over a real socket, with no outside host reachable o
       await page.getByText("/problems/{slug}").first().waitFor({ state: "visible", timeout: 10_000 });
       await page.screenshot({ path: SCREENSHOT, fullPage: false });
 
+      // Its built-in client sends a request to this server (connect-src 'self' suffices).
+      await page
+        .getByRole("button", { name: /Test Request/i })
+        .first()
+        .click();
+      await page.keyboard.press("Control+Enter");
+      await page.getByText("200 OK").first().waitFor({ state: "visible", timeout: 10_000 });
+
       const elsewhere = requested.filter((u) => !u.startsWith(served.url) && !/^(data|blob):/.test(u));
       expect(elsewhere).toEqual([]);
       expect(requested).toEqual(
@@ -61,6 +69,7 @@ describe("/docs in Chromium over a real socket, with no outside host reachable o
           expect.stringMatching(/\/docs\/assets\/scalar\.js\?v=/),
           expect.stringMatching(/\/docs\/assets\/docs\.js\?v=/),
           `${served.url}/openapi.json`,
+          `${served.url}/health`,
         ]),
       );
       expect(problems).toEqual([]);

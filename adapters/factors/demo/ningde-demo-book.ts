@@ -32,7 +32,11 @@ export interface DemoFactorRecord {
   readonly termEndsOn: string | null;
   /** The department has the file but has not decided yet (KRN-R10 demo). */
   readonly pending?: boolean;
-  readonly encumbrances?: readonly { readonly creditor: string; readonly amountFen: number; readonly recordedOn: string }[];
+  readonly encumbrances?: readonly {
+    readonly creditor: string;
+    readonly amountFen: number;
+    readonly recordedOn: string;
+  }[];
 }
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [

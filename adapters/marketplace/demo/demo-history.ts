@@ -28,12 +28,26 @@ function terms(r: DemoRandom, p: Product): { amount: number; termMonths: number 
   return { amount: Math.min(amount, p.amountMax), termMonths: r.int(p.termMonthsMin, Math.min(p.termMonthsMax, 36)) };
 }
 
+/** How far back (working days, at most SPAN) the region's calendar reaches from `today`. */
+function reach(deps: MarketplaceDeps, today: string): number {
+  for (let span = SPAN_WORKING_DAYS; span > 1; span -= 5) {
+    try {
+      deps.calendar.addWorkingDays(today, -span);
+      return span;
+    } catch {
+      // the calendar does not cover that far back; try a shorter span
+    }
+  }
+  return 1;
+}
+
 async function one(
   deps: MarketplaceDeps,
   actors: StoryActors,
   products: readonly Product[],
   n: number,
   today: string,
+  maxAge: number,
 ): Promise<void> {
   const r = new DemoRandom(`marketplace-history-${deps.regionCode}-${n}`);
   const product = r.pick(products);
@@ -41,7 +55,7 @@ async function one(
   const who: DemoApplicant = historyApplicant(n, organisation);
   const citizen = actors.citizen(who.mobile);
   const staff = actors.staff(product.institutionId);
-  const age = r.int(1, SPAN_WORKING_DAYS);
+  const age = r.int(1, maxAge);
   const day = deps.calendar.addWorkingDays(today, -age);
   const at = (offset: number, hour: number) =>
     createMarketplaceUseCases(depsAt(deps, atShanghai(deps.calendar.addWorkingDays(day, offset), hour, r.int(0, 59))));
@@ -139,9 +153,10 @@ export async function seedDemoHistory(
     .executeTakeFirst();
   if (existing) return 0;
   const today = businessDateOf(deps.clock.now());
+  const maxAge = reach(deps, today);
   for (let start = 0; start < count; start += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => start + i);
-    await Promise.all(batch.map((n) => one(deps, actors, products, n, today)));
+    await Promise.all(batch.map((n) => one(deps, actors, products, n, today, maxAge)));
   }
   return count;
 }

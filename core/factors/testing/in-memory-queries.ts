@@ -72,7 +72,11 @@ export class InMemoryQueries implements FactorsQueries {
 
   async loans(f: LoanFilter): Promise<Loan[]> {
     const rows = [...this.#state().loans.values()].filter(
-      (x) => inScope(x, f) && has(f.statuses, x.status) && (f.bankId === undefined || x.bankId === f.bankId),
+      (x) =>
+        inScope(x, f) &&
+        has(f.statuses, x.status) &&
+        (f.bankId === undefined || x.bankId === f.bankId) &&
+        (f.applicationId === undefined || x.applicationId === f.applicationId),
     );
     return newest(rows, (x) => x.createdAt, f.limit);
   }

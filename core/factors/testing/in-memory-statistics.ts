@@ -1,4 +1,4 @@
-import type { Fen } from "../../kernel/mod.ts";
+import { businessDateOf, type Fen } from "../../kernel/mod.ts";
 import type { DashboardFigures, DashboardQuery } from "../domain/dashboard.ts";
 import type { FactorsStatistics } from "../factors.ports.ts";
 import type { FactorsState } from "./in-memory-factors.ts";
@@ -40,12 +40,11 @@ export class InMemoryStatistics implements FactorsStatistics {
     const factorsByStatus: Record<string, number> = {};
     for (const f of s.factors.values())
       if (inScope(f)) factorsByStatus[f.status] = (factorsByStatus[f.status] ?? 0) + 1;
+    // KRN-R03: a disposal counts on the Asia/Shanghai business date it completed.
+    const completedOn = (d: { completedAt: string | null }) =>
+      d.completedAt === null ? "" : businessDateOf(new Date(d.completedAt));
     const disposals = [...s.disposals.values()].filter(
-      (d) =>
-        inScope(d) &&
-        d.status === "completed" &&
-        (d.completedAt ?? "").slice(0, 10) >= q.from &&
-        (d.completedAt ?? "").slice(0, 10) <= q.to,
+      (d) => inScope(d) && d.status === "completed" && completedOn(d) >= q.from && completedOn(d) <= q.to,
     );
     const losses = [...s.losses.values()].filter((l) => inScope(l) && l.allocatedOn >= q.from && l.allocatedOn <= q.to);
     return {

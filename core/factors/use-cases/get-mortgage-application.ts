@@ -15,6 +15,8 @@ export interface MortgageApplicationDetail {
   readonly product: CreditProduct | null;
   /** The collateral's factors, in the application's unit order. */
   readonly factors: readonly FactorView[];
+  /** The loan booked from it, once its liens are registered. */
+  readonly loanId: string | null;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function getMortgageApplication(
   input: unknown,
 ): Promise<MortgageApplicationDetail> {
   const i = parseInput(getMortgageApplicationInput, input);
-  return deps.uow.run(async (tx) => {
+  const detail = await deps.uow.run(async (tx) => {
     const application = await tx.applications.get(deps.regionCode, i.applicationId);
     if (!application) throw notFound("application", "applicationId");
     const ids = [...new Set(application.collateral.flatMap((c) => c.factorIds))].sort();
@@ -40,4 +42,9 @@ export async function getMortgageApplication(
     const ordered = application.collateral.flatMap((c) => c.factorIds.flatMap((fid) => byId.get(fid) ?? []));
     return { application, product, factors: ordered.map((f) => factorView(principal, f)) };
   });
+  const loans =
+    detail.application.status === "REGISTERED"
+      ? await deps.queries.loans({ regionCode: deps.regionCode, applicationId: detail.application.id, limit: 1 })
+      : [];
+  return { ...detail, loanId: loans[0]?.id ?? null };
 }

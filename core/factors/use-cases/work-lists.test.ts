@@ -124,6 +124,7 @@ describe("KRN-R06 reading one loan, application or disposal", () => {
     await expect(getLoan(tb.deps, who.postalBank, { loanId: loan.id })).rejects.toMatchObject({ kind: "not_found" });
     const app = await getMortgageApplication(tb.deps, who.lin, { applicationId: loan.applicationId });
     expect(app.application.status).toBe("REGISTERED");
+    expect(app.loanId).toBe(loan.id);
     expect(app.product?.name.zh).toBe("渔排养殖贷");
     expect(app.factors).toHaveLength(3);
     await expect(

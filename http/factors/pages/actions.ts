@@ -9,7 +9,9 @@ import { type PageProblem, pageProblem } from "./page-errors.ts";
  * form (a rule, a conflict, a bad field, an outside system down). "Not found", "forbidden" and
  * "sign in first" are not the form's business: they propagate to the error page.
  */
-export type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: PageProblem };
+export type Attempt<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problem: PageProblem };
 
 export async function attempt<T>(lang: "zh" | "en", work: () => Promise<T>): Promise<Attempt<T>> {
   try {

@@ -1,10 +1,14 @@
 import type { PageContext } from "../../pages/layout.tsx";
-import { FxPage, ProblemBox } from "./page-kit.tsx";
 import type { PageProblem } from "./page-errors.ts";
+import { FxPage, ProblemBox } from "./page-kit.tsx";
 import { commonText } from "./text-common.ts";
 
 /** A factors page that could not be shown or an action that could not be taken. */
-export function ErrorPage(props: { readonly page: PageContext; readonly problem: PageProblem; readonly back?: string }) {
+export function ErrorPage(props: {
+  readonly page: PageContext;
+  readonly problem: PageProblem;
+  readonly back?: string;
+}) {
   const { page, problem } = props;
   const t = commonText(page.lang);
   const generic =

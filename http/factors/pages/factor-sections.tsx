@@ -8,7 +8,11 @@ import { factorText } from "./text-factor.ts";
 type Lang = PageContext["lang"];
 
 /** FAC-R04 the unit's current valuation, with its method and validity. */
-export function ValuationSection(props: { readonly lang: Lang; readonly history: FactorHistory; readonly today: string }) {
+export function ValuationSection(props: {
+  readonly lang: Lang;
+  readonly history: FactorHistory;
+  readonly today: string;
+}) {
   const t = factorText(props.lang);
   const v = props.history.valuation;
   return (
@@ -106,7 +110,10 @@ export function ObjectionsSection(props: { readonly lang: Lang; readonly history
       <ul class="fx-list">
         {props.history.objections.map((o) => (
           <li data-objection={o.id}>
-            <Badge status={o.status === "open" ? "open" : o.status === "upheld" ? "REJECTED" : "ACTIVE"} label={t[`objection_${o.status}`]} />{" "}
+            <Badge
+              status={o.status === "open" ? "open" : o.status === "upheld" ? "REJECTED" : "ACTIVE"}
+              label={t[`objection_${o.status}`]}
+            />{" "}
             <span class="hint">{beijingTime(o.lodgedAt)}</span>
             <p>{o.grounds}</p>
             {o.decisionReason ? <p class="hint">{o.decisionReason}</p> : null}

@@ -121,3 +121,21 @@ export function RadioField(props: {
     </fieldset>
   );
 }
+
+/** Evidence files: photos or PDF scans, several at once (the camera on a phone). */
+export function EvidenceInput(props: { readonly label: string; readonly hint: string; readonly name?: string }) {
+  const id = fieldId(props.name ?? "evidenceFiles");
+  return (
+    <>
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name ?? "evidenceFiles"}
+        type="file"
+        accept="image/jpeg,image/png,image/webp,application/pdf"
+        multiple
+      />
+      <p class="hint">{props.hint}</p>
+    </>
+  );
+}

@@ -24,7 +24,7 @@ const NOT_STORED = new Set(["set-cookie", "x-request-id", "date", "content-lengt
 
 export type Form = Readonly<Record<string, string | readonly string[]>>;
 
-/** The parsed urlencoded or multipart form, read once (repeated names become lists). */
+/** The parsed urlencoded or multipart form, read once (repeated names become lists; files left out). */
 export async function formOf(c: Context<AppEnv>): Promise<Form> {
   const body = await c.req.parseBody({ all: true });
   const out: Record<string, string | string[]> = {};
@@ -33,6 +33,14 @@ export async function formOf(c: Context<AppEnv>): Promise<Form> {
     else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === "string");
   }
   return out;
+}
+
+/** The non-empty files a multipart form sent under `name`. */
+export async function filesOf(c: Context<AppEnv>, name: string): Promise<File[]> {
+  const body = await c.req.parseBody({ all: true });
+  const v = body[name];
+  const all = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return all.filter((x): x is File => x instanceof File && x.size > 0);
 }
 
 /** A text field of a form, trimmed ("" when absent; the first when repeated). */
@@ -54,8 +62,19 @@ export function formOnce(): MiddlewareHandler<AppEnv> {
     const lang = c.get("lang") ?? "zh";
     const t = commonText(lang);
     const page = () => pageContext(c);
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const form = await formOf(c);
+    let bytes: Uint8Array;
+    let form: Form;
+    try {
+      bytes = new Uint8Array(await c.req.arrayBuffer());
+      form = await formOf(c);
+    } catch (e) {
+      if (!c.get("bodyLimitExceeded")) throw e;
+      const mb = Math.floor(c.get("bodyLimit") / (1024 * 1024));
+      return c.html(
+        <ErrorPage page={page()} problem={localProblem(413, t.tooLarge.replace("{mb}", String(mb)), "KRN-R11")} />,
+        413,
+      );
+    }
     const key = text(form, ONCE_FIELD);
     if (!KEY_SHAPE.test(key)) {
       return c.html(<ErrorPage page={page()} problem={localProblem(400, t.formExpired, "KRN-R08")} />, 400);
@@ -93,7 +112,10 @@ export function formOnce(): MiddlewareHandler<AppEnv> {
     try {
       await store.complete(scope, key, { status: res.status, headers, body: await res.clone().text() });
     } catch (e) {
-      c.get("logger").error("factors pages: could not store a form answer", { requestId: c.get("requestId"), error: e });
+      c.get("logger").error("factors pages: could not store a form answer", {
+        requestId: c.get("requestId"),
+        error: e,
+      });
     }
   };
 }

@@ -1,5 +1,5 @@
-import type { FactorsPolicy } from "../../../core/factors/mod.ts";
-import { formatYuan, fujianRegion, SHANGHAI_UTC_OFFSET_MS } from "../../../core/kernel/mod.ts";
+import { type FactorsPolicy, NINGDE_DEMO_INSTITUTIONS } from "../../../core/factors/mod.ts";
+import { formatYuan, fujianRegion, SHANGHAI_UTC_OFFSET_MS, valueAsOf } from "../../../core/kernel/mod.ts";
 import type { Lang } from "../../pages/i18n.ts";
 
 /** Fen as yuan with thousands separators: 15000000 → "150,000.00" (exact: no float touches it). */
@@ -60,4 +60,19 @@ export function parsePercentBp(text: string): number | undefined {
   const m = /^(\d{1,3})(?:\.(\d{1,2}))?\s*%?$/.exec(text.trim());
   if (!m) return undefined;
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+/**
+ * An institution's name for display: the demo institutions the products name, the counties'
+ * collection companies from the pack, else its id.
+ */
+export function institutionName(id: string | null, policy: FactorsPolicy, lang: Lang, onDate: string): string {
+  if (id === null) return "—";
+  const demo = Object.values(NINGDE_DEMO_INSTITUTIONS).find((i) => i.id === id);
+  if (demo) return demo[lang];
+  for (const [code, county] of Object.entries(policy.counties)) {
+    const company = valueAsOf(county.collectionCompany, onDate, `factors.counties.${code}.collectionCompany`);
+    if (company?.institutionId === id) return company.name[lang];
+  }
+  return id;
 }

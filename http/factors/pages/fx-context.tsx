@@ -1,16 +1,24 @@
 import type { Context } from "hono";
-import { businessDateOf, DomainError, hasRole, inRegion, type Principal, prefectureOf, type Role } from "../../../core/kernel/mod.ts";
-import type { FactorsDeps } from "../../../core/factors/mod.ts";
+import type { FactorsPlatformDeps } from "../../../adapters/factors/factors-deps.ts";
+import {
+  businessDateOf,
+  DomainError,
+  hasRole,
+  inRegion,
+  type Principal,
+  prefectureOf,
+  type Role,
+} from "../../../core/kernel/mod.ts";
 import { regionFor } from "../../auth/region-access.ts";
 import type { AppEnv } from "../../env.ts";
 import { principalOf } from "../../middleware/authenticate.ts";
 import { pageContext } from "../../pages/layout.tsx";
 import { ErrorPage } from "./error-page.tsx";
-import { pageProblem } from "./page-errors.ts";
 import { fxPath, safeNext } from "./fx-paths.ts";
+import { pageProblem } from "./page-errors.ts";
 
 /** How the pages get a region's factors dependencies (slice A's `factorsDeps`, memoised). */
-export type DepsFor = (regionCode: string) => FactorsDeps;
+export type DepsFor = (regionCode: string) => FactorsPlatformDeps;
 
 export type FxContext = Context<AppEnv, string>;
 
@@ -76,7 +84,7 @@ export function guarded(handler: (c: FxContext) => Promise<Response> | Response)
 
 /** Memoises the deps of each region: they are built once and shared by every request. */
 export function memoDeps(build: DepsFor): DepsFor {
-  const cache = new Map<string, FactorsDeps>();
+  const cache = new Map<string, FactorsPlatformDeps>();
   return (code) => {
     let deps = cache.get(code);
     if (!deps) {
@@ -98,7 +106,10 @@ export function langOf(c: FxContext): "zh" | "en" {
 }
 
 /** The page frame: region, caller, and whether simulators stand in for the outside systems. */
-export function frameOf(c: FxContext, region: string): { region: string; principal: Principal | undefined; simulated: boolean } {
+export function frameOf(
+  c: FxContext,
+  region: string,
+): { region: string; principal: Principal | undefined; simulated: boolean } {
   const r = c.get("platform").regions.get(region);
   const simulated = r?.pluginDetails?.some((p) => p.simulator) ?? false;
   return { region, principal: c.get("principal"), simulated };

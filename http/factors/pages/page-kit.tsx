@@ -93,7 +93,13 @@ export function ProblemBox(props: { readonly problem: PageProblem | undefined; r
   const t = commonText(lang);
   const name = ruleName(problem.ruleId, lang);
   return (
-    <div class="error" role="alert" data-testid="problem" data-rule={problem.ruleId ?? ""} data-field={problem.field ?? ""}>
+    <div
+      class="error"
+      role="alert"
+      data-testid="problem"
+      data-rule={problem.ruleId ?? ""}
+      data-field={problem.field ?? ""}
+    >
       <p>
         {problem.ruleId ? (
           <strong>

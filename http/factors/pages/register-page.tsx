@@ -1,9 +1,9 @@
 import type { FactorsPolicy } from "../../../core/factors/mod.ts";
 import type { PageContext } from "../../pages/layout.tsx";
-import { AreaField, type Choice, RadioField, SelectField, TextField, type Values } from "./fields.tsx";
+import { type Choice, EvidenceInput, RadioField, SelectField, TextField, type Values } from "./fields.tsx";
 import { fxPath } from "./fx-paths.ts";
-import { type FxFrame, FxPage, Once, ProblemBox } from "./page-kit.tsx";
 import type { PageProblem } from "./page-errors.ts";
+import { type FxFrame, FxPage, Once, ProblemBox } from "./page-kit.tsx";
 import { commonText } from "./text-common.ts";
 import { factorText } from "./text-factor.ts";
 
@@ -35,7 +35,12 @@ export function RegisterPage(props: {
       <p class="tagline">{t.registerIntro}</p>
       <ProblemBox problem={props.problem} lang={lang} />
       <section class="card">
-        <form method="post" action={fxPath.register(props.frame.region)} data-testid="register-form">
+        <form
+          method="post"
+          action={fxPath.register(props.frame.region)}
+          enctype="multipart/form-data"
+          data-testid="register-form"
+        >
           <Once value={props.once} />
           <div class="fx-row">
             <div>
@@ -86,7 +91,7 @@ export function RegisterPage(props: {
             values={props.values}
             maxlength={100}
           />
-          <AreaField name="evidence" label={t.evidence} hint={t.evidenceHint} values={props.values} />
+          <EvidenceInput label={t.evidence} hint={t.evidenceHint} />
           <button class="btn" type="submit" data-testid="register-submit">
             {t.registerSubmit}
           </button>

@@ -1,9 +1,11 @@
 import { csrf } from "hono/csrf";
 import { registerFactor } from "../../../core/factors/mod.ts";
 import type { App } from "../../env.ts";
+import { allowBodyUpTo } from "../../middleware/body-limit.ts";
 import { pageContext } from "../../pages/layout.tsx";
-import { attempt, lines, needsSignIn, valuesOf } from "./actions.ts";
-import { formOf, formOnce, text } from "./form-once.tsx";
+import { attempt, needsSignIn, valuesOf } from "./actions.ts";
+import { EVIDENCE_FORM_BYTES, uploadEvidence } from "./evidence.ts";
+import { filesOf, formOf, formOnce, text } from "./form-once.tsx";
 import { caller, type DepsFor, type FxContext, frameOf, guarded, langOf, newOnce, regionOf } from "./fx-context.tsx";
 import { fxPath } from "./fx-paths.ts";
 import type { PageProblem } from "./page-errors.ts";
@@ -39,14 +41,17 @@ export function registerRegisterRoutes(app: App, depsFor: DepsFor): void {
     "/factors/:region/register",
     csrf(),
     needsSignIn(),
+    allowBodyUpTo(EVIDENCE_FORM_BYTES),
     formOnce(),
     guarded(async (c) => {
       const region = regionOf(c);
       const p = caller(c, ...REGISTRANTS);
       const form = await formOf(c);
       const optional = (name: string) => text(form, name) || null;
-      const done = await attempt(langOf(c), () =>
-        registerFactor(depsFor(region), p, {
+      const files = await filesOf(c, "evidenceFiles");
+      const deps = depsFor(region);
+      const done = await attempt(langOf(c), async () =>
+        registerFactor(deps, p, {
           countyCode: text(form, "countyCode"),
           typeCode: text(form, "typeCode"),
           holder: {
@@ -59,7 +64,7 @@ export function registerRegisterRoutes(app: App, depsFor: DepsFor): void {
           quantity: text(form, "quantity"),
           certificateNo: optional("certificateNo"),
           siteRef: optional("siteRef"),
-          evidence: lines(text(form, "evidence")),
+          evidence: await uploadEvidence(deps, p, files),
         }),
       );
       if (!done.ok) return show(c, region, valuesOf(form), done.problem);

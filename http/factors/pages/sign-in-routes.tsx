@@ -96,7 +96,15 @@ function Code(props: { page: PageContext; next: string; mobile: string; minutes:
           <input type="hidden" name="next" value={props.next} />
           <input type="hidden" name="mobile" value={props.mobile} />
           <label for="code">{t.code}</label>
-          <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength={6} required />
+          <input
+            id="code"
+            name="code"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxlength={6}
+            required
+          />
           <button class="btn" type="submit">
             {t.verify}
           </button>
@@ -109,7 +117,8 @@ function Code(props: { page: PageContext; next: string; mobile: string; minutes:
 /** The sign-in services' errors in the page's language (as the shell's sign-in does). */
 function signInError(c: FxContext, e: unknown): { status: 401 | 429 | 503; message: string } {
   const { t } = pageContext(c);
-  if (e instanceof TooManyRequestsError) return { status: 429, message: format(t.tooMany, { seconds: e.retryAfterSeconds }) };
+  if (e instanceof TooManyRequestsError)
+    return { status: 429, message: format(t.tooMany, { seconds: e.retryAfterSeconds }) };
   if (isDomainError(e) && e.kind === "unavailable") return { status: 503, message: t.sendFailed };
   if (isDomainError(e) && e.kind === "unauthenticated") {
     if (e.field === "apiKey") return { status: 401, message: t.badKey };
@@ -130,7 +139,8 @@ export function registerSignInRoutes(app: App): void {
     const next = safeNext(text(form, "next"));
     const mobile = text(form, "mobile");
     const page = pageContext(c);
-    if (!MOBILE.test(mobile)) return c.html(<SignIn page={page} next={next} mobile={mobile} error={page.t.badMobile} />, 400);
+    if (!MOBILE.test(mobile))
+      return c.html(<SignIn page={page} next={next} mobile={mobile} error={page.t.badMobile} />, 400);
     try {
       await c.get("auth").otp.request({ mobile, regionCode: regionOfNext(c, next) });
     } catch (e) {

@@ -4,7 +4,8 @@ import { defineMessages } from "../../pages/i18n.ts";
 export const homeText = defineMessages({
   zh: {
     chooseRegion: "选择地区",
-    intro: "资源变资产、资产变资金：农村生产要素在这里确权登记、公示、评估、抵押融资、流转交易和处置，区县和市两级共用一个平台。",
+    intro:
+      "资源变资产、资产变资金：农村生产要素在这里确权登记、公示、评估、抵押融资、流转交易和处置，区县和市两级共用一个平台。",
     signInToStart: "登录后办理业务",
     tileMine: "查看我登记的要素和抵押申请",
     tileRegister: "登记渔排、林权、大棚、民宿收益等要素",
@@ -48,7 +49,8 @@ export const homeText = defineMessages({
     ltv: "LTV {ltv}",
     notCollateral: "not collateral: raises the limit, lowers the rate",
     countiesTitle: "Collection companies by county",
-    countiesSummary: "{with} of {n} counties have an asset collection company; the others dispose by listing or auction only.",
+    countiesSummary:
+      "{with} of {n} counties have an asset collection company; the others dispose by listing or auction only.",
     noCompany: "none yet (listing and auction only)",
     mineTitle: "My factors",
     mineEmpty: "You have not registered any factor yet.",

@@ -68,16 +68,22 @@ function PushList(props: {
           <Facts
             rows={[
               [t.pushedAt, beijingTime(p.pushedAt)],
-              [t.categories, <span data-testid="push-categories">{p.categories.map(props.categoryName).join("、")}</span>],
+              [
+                t.categories,
+                <span data-testid="push-categories">{p.categories.map(props.categoryName).join("、")}</span>,
+              ],
               [t.period, <Period period={p.dataPeriod} />],
               [t.records, String(p.recordCount)],
               [t.retainUntil, p.payloadHeld ? beijingDeadline(p.retainUntil) : t.purged],
-              [t.contentHash, <span class="mk-code" title={p.contentHash}>{shortHash(p.contentHash)}</span>],
+              [
+                t.contentHash,
+                <span class="mk-code" title={p.contentHash}>
+                  {shortHash(p.contentHash)}
+                </span>,
+              ],
             ]}
           />
-          {props.mayReadData && p.payloadHeld ? (
-            <a href={mkPath.pushData(props.region, p.id)}>{t.viewData}</a>
-          ) : null}
+          {props.mayReadData && p.payloadHeld ? <a href={mkPath.pushData(props.region, p.id)}>{t.viewData}</a> : null}
         </div>
       ))}
     </section>

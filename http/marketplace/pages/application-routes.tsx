@@ -1,14 +1,14 @@
 import { csrf } from "hono/csrf";
-import { hasRole, isDomainError, parseYuan, type Principal } from "../../../core/kernel/mod.ts";
+import { hasRole, isDomainError, type Principal, parseYuan } from "../../../core/kernel/mod.ts";
 import type { ApplicationView, PushView } from "../../../core/marketplace/mod.ts";
 import type { App } from "../../env.ts";
-import { type Lang } from "../../pages/i18n.ts";
+import type { Lang } from "../../pages/i18n.ts";
 import { pageContext } from "../../pages/layout.tsx";
 import { ApplicationPage } from "./application-page.tsx";
 import { categoryNamer, institutionDirectory } from "./catalogue-data.ts";
 import { type FormData, formOf, formOnce, text } from "./form-once.tsx";
 import { percentToBp } from "./formatting.ts";
-import { guarded, param, type MkContext, type MkRoutesDeps, newOnce, regionOf, signedIn } from "./mk-context.tsx";
+import { guarded, type MkContext, type MkRoutesDeps, newOnce, param, regionOf, signedIn } from "./mk-context.tsx";
 import { mkPath } from "./mk-paths.ts";
 import { localProblem, type PageProblem, pageProblem } from "./page-errors.ts";
 import { PushDataPage } from "./push-data-page.tsx";
@@ -68,7 +68,11 @@ async function render(
 }
 
 /** The outcome form as the core's RecordApplicationOutcome input, or the page problem of a typo. */
-function outcomeInput(form: FormData, app: Pick<ApplicationView, "id">, lang: Lang): Record<string, unknown> | PageProblem {
+function outcomeInput(
+  form: FormData,
+  app: Pick<ApplicationView, "id">,
+  lang: Lang,
+): Record<string, unknown> | PageProblem {
   const t = applicationText(lang);
   const event = text(form, "event");
   const ref = text(form, "institutionReference");
@@ -134,10 +138,9 @@ export function registerApplicationRoutes(app: App, deps: MkRoutesDeps): void {
       const applicationId = param(c, "applicationId");
       const reason = text(await formOf(c), "reason");
       try {
-        await deps.useCases(region).withdrawApplication.execute(
-          { applicationId, ...(reason ? { reason } : {}) },
-          principal,
-        );
+        await deps
+          .useCases(region)
+          .withdrawApplication.execute({ applicationId, ...(reason ? { reason } : {}) }, principal);
       } catch (e) {
         const problem = pageProblem(e, c.get("lang") ?? "zh");
         if (!problem || problem.status === 401 || problem.status === 404) throw e;

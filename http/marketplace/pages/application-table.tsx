@@ -1,9 +1,14 @@
 import type { ApplicationView, ReportColumn } from "../../../core/marketplace/mod.ts";
 import { format, type Lang } from "../../pages/i18n.ts";
-import { beijingTime, yuan } from "./formatting.ts";
+import { beijingDeadline, beijingTime, yuan } from "./formatting.ts";
 import { mkPath } from "./mk-paths.ts";
 import { StateBadge } from "./page-kit.tsx";
 import { staffText } from "./text-staff.ts";
+
+/** The tail of an id, enough to tell applications apart on a screen (the link has the whole id). */
+function shortId(id: string): string {
+  return id.length > 10 ? `…${id.slice(-8)}` : id;
+}
 
 /** One report column's applications (work queue or board list), oldest first, with paging links. */
 export function ApplicationTable(props: {
@@ -26,7 +31,7 @@ export function ApplicationTable(props: {
   return (
     <>
       <div class="mk-scroll">
-        <table class="mk-table" data-testid="application-list" data-column={props.column}>
+        <table class="mk-table mk-rtable" data-testid="application-list" data-column={props.column}>
           <thead>
             <tr>
               <th>{t.colApplication}</th>
@@ -42,27 +47,38 @@ export function ApplicationTable(props: {
           <tbody>
             {items.map((a) => (
               <tr data-testid="application-row" data-application={a.id}>
-                <td>
-                  <a href={mkPath.application(props.region, a.id)} class="mk-code">
-                    {a.id}
-                  </a>
-                  {a.firstLoan ? <span class="mk-tag mk-tag-action">{t.firstLoan}</span> : null}
-                  {a.source === "qr" ? <span class="mk-tag">{t.qr}</span> : null}
+                <td data-label={t.colApplication}>
+                  <span>
+                    <a href={mkPath.application(props.region, a.id)} class="mk-code" title={a.id}>
+                      {shortId(a.id)}
+                    </a>
+                    {a.firstLoan ? <span class="mk-tag mk-tag-action">{t.firstLoan}</span> : null}
+                    {a.source === "qr" ? <span class="mk-tag">{t.qr}</span> : null}
+                  </span>
                 </td>
-                {props.institutionName ? <td>{props.institutionName(a.institutionId)}</td> : null}
-                <td>{a.applicantName}</td>
-                <td>{props.productName(a.productId)}</td>
-                <td class="num">{yuan(lang, a.amountRequested)}</td>
-                <td>{beijingTime(a.submittedAt)}</td>
-                <td class={a.state === "SUBMITTED" && late(a.contactDueAt) ? "mk-hot" : undefined}>
-                  {beijingTime(a.contactDueAt)}
+                {props.institutionName ? (
+                  <td data-label={t.colInstitution}>{props.institutionName(a.institutionId)}</td>
+                ) : null}
+                <td data-label={t.colApplicant}>{a.applicantName}</td>
+                <td data-label={t.colProduct}>{props.productName(a.productId)}</td>
+                <td class="num" data-label={t.colAmount}>
+                  {yuan(lang, a.amountRequested)}
                 </td>
-                <td>
-                  <StateBadge lang={lang} state={a.state} />
-                  {a.state === "SUBMITTED" && late(a.contactDueAt) ? <div class="mk-flag">{t.overdue}</div> : null}
-                  {(a.state === "SUBMITTED" || a.state === "CONTACTED") && late(a.concludeDueAt) ? (
-                    <div class="mk-flag">{t.longUnfinished}</div>
-                  ) : null}
+                <td data-label={t.colSubmitted}>{beijingTime(a.submittedAt)}</td>
+                <td
+                  data-label={t.colContactDue}
+                  class={a.state === "SUBMITTED" && late(a.contactDueAt) ? "mk-hot" : undefined}
+                >
+                  {beijingDeadline(a.contactDueAt)}
+                </td>
+                <td data-label={t.colState}>
+                  <span>
+                    <StateBadge lang={lang} state={a.state} />
+                    {a.state === "SUBMITTED" && late(a.contactDueAt) ? <span class="mk-flag"> {t.overdue}</span> : null}
+                    {(a.state === "SUBMITTED" || a.state === "CONTACTED") && late(a.concludeDueAt) ? (
+                      <span class="mk-flag"> {t.longUnfinished}</span>
+                    ) : null}
+                  </span>
                 </td>
               </tr>
             ))}

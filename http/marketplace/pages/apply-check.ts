@@ -1,5 +1,10 @@
 import { isDomainError, parseYuan, validateMobile } from "../../../core/kernel/mod.ts";
-import { CONSENT_RULE, MINIMISATION_RULE, minimisedCategories, type ProductDetail } from "../../../core/marketplace/mod.ts";
+import {
+  CONSENT_RULE,
+  MINIMISATION_RULE,
+  minimisedCategories,
+  type ProductDetail,
+} from "../../../core/marketplace/mod.ts";
 import { format, type Lang } from "../../pages/i18n.ts";
 import type { ApplyForm } from "./apply-page.tsx";
 import { yuanRange } from "./formatting.ts";

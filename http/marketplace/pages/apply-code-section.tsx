@@ -1,7 +1,7 @@
 import { raw } from "hono/html";
 import { format, type Lang } from "../../pages/i18n.ts";
 import { OnceField } from "./form-once.tsx";
-import { beijingTime } from "./formatting.ts";
+import { beijingDeadline } from "./formatting.ts";
 import { mkPath } from "./mk-paths.ts";
 import { staffText } from "./text-staff.ts";
 
@@ -10,6 +10,8 @@ export interface IssuedCode {
   readonly svg: string;
   readonly url: string;
   readonly expiresAt: Date;
+  readonly scans: number;
+  readonly applications: number;
 }
 
 export interface ApplyCodeSectionProps {
@@ -25,12 +27,15 @@ export interface ApplyCodeSectionProps {
 export function ApplyCodeSection(props: ApplyCodeSectionProps) {
   const t = staffText(props.lang);
   return (
-    <section class="mk-section mk-gap" data-testid="apply-codes">
+    <section class="mk-section mk-gap" id="codes" data-testid="apply-codes">
       <h2>{t.codesTitle}</h2>
       <p class="hint">{t.codesLead}</p>
       {props.issued ? (
         <div class="notice" data-testid="issued-code">
-          <p>{format(t.codeIssued, { until: beijingTime(props.issued.expiresAt) })}</p>
+          <p>{format(t.codeIssued, { until: beijingDeadline(props.issued.expiresAt) })}</p>
+          <p data-testid="code-counts">
+            {format(t.codeCounts, { scans: props.issued.scans, applications: props.issued.applications })}
+          </p>
           {raw(props.issued.svg)}
           <p class="hint">{t.codeLink}</p>
           <a class="mk-code" href={props.issued.url} data-testid="issued-code-link">

@@ -61,7 +61,14 @@ export function ApplyPage(props: {
   const c = catalogueText(lang);
   const title = format(c.applyTitle, { product: p.name[lang] });
   return (
-    <MkPage page={page} title={title} region={region} principal={props.principal} current="catalogue" simulated={props.simulated}>
+    <MkPage
+      page={page}
+      title={title}
+      region={region}
+      principal={props.principal}
+      current="catalogue"
+      simulated={props.simulated}
+    >
       <p>
         <a href={mkPath.product(region, p.id)}>← {p.name[lang]}</a>
       </p>
@@ -104,7 +111,15 @@ export function ApplyPage(props: {
             </div>
             <div>
               <label for="mobile">{c.mobile}</label>
-              <input id="mobile" name="mobile" type="tel" inputmode="numeric" value={form.mobile} maxlength={11} required />
+              <input
+                id="mobile"
+                name="mobile"
+                type="tel"
+                inputmode="numeric"
+                value={form.mobile}
+                maxlength={11}
+                required
+              />
             </div>
             <div>
               <label for="amount">{c.amountInput}</label>

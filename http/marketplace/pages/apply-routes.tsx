@@ -1,13 +1,18 @@
 import { csrf } from "hono/csrf";
 import { DomainError, type Principal } from "../../../core/kernel/mod.ts";
-import { APPLY_CODE_RULE, type MarketplaceUseCases, parseApplyCodeToken, type ProductDetail } from "../../../core/marketplace/mod.ts";
+import {
+  APPLY_CODE_RULE,
+  type MarketplaceUseCases,
+  type ProductDetail,
+  parseApplyCodeToken,
+} from "../../../core/marketplace/mod.ts";
 import type { App } from "../../env.ts";
 import { pageContext } from "../../pages/layout.tsx";
 import { checkApplyForm } from "./apply-check.ts";
 import { type ApplyForm, ApplyPage, EMPTY_APPLY_FORM, type QrPrefill } from "./apply-page.tsx";
 import { institutionDirectory } from "./catalogue-data.ts";
 import { all, formOf, formOnce, text } from "./form-once.tsx";
-import { guarded, param, type MkContext, type MkRoutesDeps, newOnce, regionOf, signedIn } from "./mk-context.tsx";
+import { guarded, type MkContext, type MkRoutesDeps, newOnce, param, regionOf, signedIn } from "./mk-context.tsx";
 import { mkPath } from "./mk-paths.ts";
 import { type PageProblem, pageProblem } from "./page-errors.ts";
 import { isSimulated } from "./simulated.ts";
@@ -74,7 +79,9 @@ export function registerApplyRoutes(app: App, deps: MkRoutesDeps): void {
     "/marketplace/:region/qr/:token",
     guarded(async (c) => {
       const region = regionOf(c);
-      const prefill = await deps.useCases(region).scanApplyCode.execute({ token: param(c, "token") }, c.get("principal"));
+      const prefill = await deps
+        .useCases(region)
+        .scanApplyCode.execute({ token: param(c, "token") }, c.get("principal"));
       return c.redirect(mkPath.apply(region, prefill.productId, prefill.token), 303);
     }),
   );

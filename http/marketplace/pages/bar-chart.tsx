@@ -2,7 +2,7 @@
  * A horizontal grouped bar chart rendered on the server as inline SVG (no script, no chart CDN,
  * no inline style: colours and fonts are presentation attributes, which the CSP allows). Each
  * row is a label line with one bar per series under it, so it stays legible on a phone: the
- * viewBox is 480 units wide and the stylesheet caps the drawing at 600 px.
+ * viewBox is 360 units wide and the stylesheet caps the drawing at 480 px.
  */
 export interface ChartSeries {
   readonly key: string;
@@ -15,16 +15,16 @@ export interface ChartRow {
   readonly values: readonly number[];
 }
 
-const WIDTH = 480;
-const LABEL_H = 18;
-const BAR_H = 10;
+const WIDTH = 360;
+const LABEL_H = 22;
+const BAR_H = 12;
 const BAR_GAP = 3;
-const ROW_GAP = 12;
-const VALUE_W = 96;
+const ROW_GAP = 14;
+const VALUE_W = 72;
 const TOP = 6;
 
 /** A label cut to fit the chart width (CJK characters count double). */
-export function fitLabel(label: string, maxUnits = 56): string {
+export function fitLabel(label: string, maxUnits = 40): string {
   let units = 0;
   let out = "";
   for (const ch of label) {
@@ -63,7 +63,7 @@ export function BarChart(props: {
         const y = TOP + i * rowH;
         return (
           <g data-row={r.label}>
-            <text x="0" y={y + 14} font-size="14" fill="#1d2733">
+            <text x="0" y={y + 16} font-size="16" fill="#1d2733">
               {fitLabel(r.label)}
             </text>
             {series.map((s, j) => {
@@ -73,10 +73,19 @@ export function BarChart(props: {
               return (
                 <>
                   <rect x="0" y={by} width={barArea} height={BAR_H} fill="#eef3f8" rx="2" />
-                  <rect x="0" y={by} width={w} height={BAR_H} fill={s.colour} rx="2" data-series={s.key} data-value={String(value)}>
+                  <rect
+                    x="0"
+                    y={by}
+                    width={w}
+                    height={BAR_H}
+                    fill={s.colour}
+                    rx="2"
+                    data-series={s.key}
+                    data-value={String(value)}
+                  >
                     <title>{`${s.name}: ${show(value)}`}</title>
                   </rect>
-                  <text x={barArea + 6} y={by + BAR_H - 1} font-size="12" fill="#5b6b7c">
+                  <text x={barArea + 6} y={by + BAR_H - 1} font-size="13" fill="#5b6b7c">
                     {show(value)}
                   </text>
                 </>

@@ -54,7 +54,14 @@ export function BoardPage(props: {
     );
   const list = props.list;
   return (
-    <MkPage page={page} title={t.boardTitle} region={region} principal={props.principal} current="board" simulated={props.simulated}>
+    <MkPage
+      page={page}
+      title={t.boardTitle}
+      region={region}
+      principal={props.principal}
+      current="board"
+      simulated={props.simulated}
+    >
       <h1>{t.boardTitle}</h1>
       <p class="mk-lead">{format(t.boardLead, props.deadlines)}</p>
       <p class="hint" data-testid="report-at">

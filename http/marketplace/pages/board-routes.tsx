@@ -5,7 +5,7 @@ import type { App } from "../../env.ts";
 import { pageContext } from "../../pages/layout.tsx";
 import { type BoardList, BoardPage } from "./board-page.tsx";
 import { deadlinesNow, institutionDirectory, specialActionsNow } from "./catalogue-data.ts";
-import { FiguresSection, type FiguresQueryForm, GROUPS } from "./figures-section.tsx";
+import { type FiguresQueryForm, FiguresSection, GROUPS } from "./figures-section.tsx";
 import { formOf, formOnce, text } from "./form-once.tsx";
 import { guarded, type MkContext, type MkRoutesDeps, newOnce, regionOf, signedIn } from "./mk-context.tsx";
 import { mkPath, queryString } from "./mk-paths.ts";
@@ -61,10 +61,9 @@ async function render(c: MkContext, deps: MkRoutesDeps, region: string, principa
     );
   } catch (e) {
     figuresProblem = pageProblem(e, lang);
-    if (!figuresProblem || figuresProblem.status !== 422) throw e;
+    if (figuresProblem?.status !== 422) throw e;
   }
-  const institutionName = (id: string) =>
-    directory.get(id)?.name[lang] ?? answer.institutionNames[id]?.[lang] ?? id;
+  const institutionName = (id: string) => directory.get(id)?.name[lang] ?? answer.institutionNames[id]?.[lang] ?? id;
   const productNames = new Map(products.items.map((p) => [p.id, p.name[lang]]));
   const productName = (id: string) => productNames.get(id) ?? id;
   const actions = specialActionsNow(md);
@@ -143,7 +142,7 @@ export function registerBoardRoutes(app: App, deps: MkRoutesDeps): void {
         return c.redirect(`${mkPath.board(region, queryString({ taken: snapshot.label }))}#notices`, 303);
       } catch (e) {
         const problem = pageProblem(e, c.get("lang") ?? "zh");
-        if (!problem || problem.status !== 422) throw e;
+        if (problem?.status !== 422) throw e;
         return render(c, deps, region, principal, problem);
       }
     }),

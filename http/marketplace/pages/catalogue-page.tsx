@@ -115,13 +115,20 @@ export function CataloguePage(v: CatalogueView) {
   const lang = page.lang;
   const t = commonText(lang);
   const c = catalogueText(lang);
-  const base = { ...f, action: f.action };
+  // Links keep the other filters; a new column or filter starts again at page 1.
   const link = (changes: Partial<CatalogueFilters> & { page?: number }) =>
-    mkPath.catalogue(region, queryString({ ...base, ...changes, page: changes.page ?? undefined }));
+    mkPath.catalogue(region, queryString({ ...f, ...changes, page: changes.page }));
   const institutions = [...v.institutions.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const lastPage = Math.max(1, Math.ceil(v.total / v.pageSize));
   return (
-    <MkPage page={page} title={c.title} region={region} principal={v.principal} current="catalogue" simulated={v.simulated}>
+    <MkPage
+      page={page}
+      title={c.title}
+      region={region}
+      principal={v.principal}
+      current="catalogue"
+      simulated={v.simulated}
+    >
       <h1>{c.title}</h1>
       <p class="mk-lead">{c.lead}</p>
       <nav class="mk-cols" aria-label={c.allProducts} data-testid="special-actions">
@@ -150,9 +157,27 @@ export function CataloguePage(v: CatalogueView) {
               <label for="text">{c.text}</label>
               <input id="text" name="text" value={f.text} maxlength={100} />
             </div>
-            <Select id="type" label={c.type} value={f.type} any={c.any} options={PRODUCT_TYPES.map((x) => [x, t[`type.${x}`]])} />
-            <Select id="segment" label={c.segment} value={f.segment} any={c.any} options={SEGMENTS.map((x) => [x, t[`segment.${x}`]])} />
-            <Select id="channel" label={c.channel} value={f.channel} any={c.any} options={CHANNELS.map((x) => [x, t[`channel.${x}`]])} />
+            <Select
+              id="type"
+              label={c.type}
+              value={f.type}
+              any={c.any}
+              options={PRODUCT_TYPES.map((x) => [x, t[`type.${x}`]])}
+            />
+            <Select
+              id="segment"
+              label={c.segment}
+              value={f.segment}
+              any={c.any}
+              options={SEGMENTS.map((x) => [x, t[`segment.${x}`]])}
+            />
+            <Select
+              id="channel"
+              label={c.channel}
+              value={f.channel}
+              any={c.any}
+              options={CHANNELS.map((x) => [x, t[`channel.${x}`]])}
+            />
             <Select
               id="institution"
               label={c.institution}
@@ -186,7 +211,13 @@ export function CataloguePage(v: CatalogueView) {
       {v.items.length === 0 ? <p class="mk-empty">{c.none}</p> : null}
       <ul class="mk-list">
         {v.items.map((p) => (
-          <ProductCard page={page} region={region} product={p} institution={v.institutions.get(p.institutionId)} actions={v.actions} />
+          <ProductCard
+            page={page}
+            region={region}
+            product={p}
+            institution={v.institutions.get(p.institutionId)}
+            actions={v.actions}
+          />
         ))}
       </ul>
       {lastPage > 1 ? (

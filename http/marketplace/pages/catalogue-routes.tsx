@@ -3,7 +3,7 @@ import type { App } from "../../env.ts";
 import { pageContext } from "../../pages/layout.tsx";
 import { consentExpiryDaysNow, institutionDirectory, specialActionsNow } from "./catalogue-data.ts";
 import { type CatalogueFilters, CataloguePage, CHANNELS, PRODUCT_TYPES, SEGMENTS } from "./catalogue-page.tsx";
-import { guarded, param, type MkContext, type MkRoutesDeps, MODULE_ID, regionOf } from "./mk-context.tsx";
+import { guarded, type MkContext, type MkRoutesDeps, MODULE_ID, param, regionOf } from "./mk-context.tsx";
 import { mkPath } from "./mk-paths.ts";
 import { ProductPage } from "./product-page.tsx";
 import { isSimulated } from "./simulated.ts";

@@ -4,7 +4,11 @@ import { MkPage } from "./page-kit.tsx";
 import { commonText } from "./text-common.ts";
 
 /** A marketplace page that could not be shown or an action that could not be taken. */
-export function ErrorPage(props: { readonly page: PageContext; readonly problem: PageProblem; readonly back?: string }) {
+export function ErrorPage(props: {
+  readonly page: PageContext;
+  readonly problem: PageProblem;
+  readonly back?: string;
+}) {
   const { page, problem } = props;
   const t = commonText(page.lang);
   const generic = statusMessage(problem.status, page.lang);

@@ -71,11 +71,11 @@ export function FiguresSection(props: {
             <span>{t.firstLoanBorrowers}</span>
           </div>
           <div class="mk-stat" data-testid="fig-amount" data-value={String(total.amountGranted)}>
-            <b>{yuanNumber(total.amountGranted)}</b>
+            <b>{yuan(lang, total.amountGranted)}</b>
             <span>{t.amountGranted}</span>
           </div>
           <div class="mk-stat" data-testid="fig-average">
-            <b>{total.averagePerFinancing === null ? "—" : yuanNumber(total.averagePerFinancing)}</b>
+            <b>{yuan(lang, total.averagePerFinancing)}</b>
             <span>{t.average}</span>
           </div>
         </div>

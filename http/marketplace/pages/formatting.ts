@@ -44,7 +44,8 @@ export function yuanCompact(lang: Lang, fen: Fen): string {
     if (y >= 10_000 && y % 100 === 0) return `${trimDecimals(Math.floor(y / 10_000), (y % 10_000) / 100, 2)}万`;
     return yuanNumber(fen);
   }
-  if (y >= 1_000_000 && y % 10_000 === 0) return `${trimDecimals(Math.floor(y / 1_000_000), (y % 1_000_000) / 10_000, 2)}M`;
+  if (y >= 1_000_000 && y % 10_000 === 0)
+    return `${trimDecimals(Math.floor(y / 1_000_000), (y % 1_000_000) / 10_000, 2)}M`;
   if (y >= 1_000 && y % 10 === 0) return `${trimDecimals(Math.floor(y / 1_000), (y % 1_000) / 10, 2)}k`;
   return yuanNumber(fen);
 }

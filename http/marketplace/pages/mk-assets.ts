@@ -20,6 +20,8 @@ export const MARKETPLACE_CSS = `
 .mk-filters summary{cursor:pointer;font-weight:600;padding:.2rem 0}
 .mk-filter-grid{display:grid;gap:0 .8rem;grid-template-columns:1fr 1fr}
 .mk-filter-grid .wide{grid-column:1/-1}
+.mk-filter-grid>div{min-width:0}
+.mk input,.mk select{max-width:100%;min-width:0}
 .mk-filters label{font-size:.9rem;margin:.5rem 0 .15rem}
 .mk-filters .btn{margin-top:.6rem}
 .mk-count{color:var(--muted);font-size:.9rem;margin:.2rem 0 .6rem}
@@ -76,7 +78,7 @@ export const MARKETPLACE_CSS = `
 .mk-stat b{display:block;font-size:1.45rem;line-height:1.2}
 .mk-stat span{color:var(--muted);font-size:.82rem}
 .mk-stat.hot b{color:var(--bad)}
-.mk-chart{width:100%;height:auto;display:block;max-width:100%}
+.mk-chart{width:100%;height:auto;display:block;max-width:480px}
 .mk-legend{display:flex;flex-wrap:wrap;gap:.3rem .9rem;font-size:.82rem;color:var(--muted);margin:.3rem 0}
 .mk-key{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;vertical-align:-.1rem;margin-right:.25rem}
 .mk-key-pending{background:#f2b134}
@@ -88,6 +90,7 @@ export const MARKETPLACE_CSS = `
 .mk-actions{display:grid;gap:.8rem;grid-template-columns:1fr}
 .mk-actions form{background:var(--soft);border-radius:8px;padding:.6rem .7rem}
 .mk-actions h3{margin:0;font-size:1rem}
+.mk a.btn{text-decoration:none}
 .btn-2{background:#fff;color:var(--accent-2);border:1px solid var(--accent-2)}
 .btn-danger{background:var(--bad)}
 .mk-qr{display:block;width:220px;max-width:100%;height:auto;background:#fff;border:1px solid var(--line);border-radius:8px;padding:6px}
@@ -101,6 +104,15 @@ export const MARKETPLACE_CSS = `
 .mk-fieldset legend{padding:0}
 .mk-card .btn{margin-top:.3rem;padding:.4rem 1rem}
 .mk-empty{color:var(--muted);font-style:italic}
+@media(max-width:719px){
+.mk-rtable{min-width:0}
+.mk-rtable thead{display:none}
+.mk-rtable,.mk-rtable tbody,.mk-rtable tr,.mk-rtable td{display:block;width:100%}
+.mk-rtable tr{background:#fff;border:1px solid var(--line);border-radius:8px;margin:0 0 .6rem;padding:.35rem .6rem}
+.mk-rtable td{display:flex;gap:.6rem;border:0;padding:.12rem 0}
+.mk-rtable td.num{text-align:left}
+.mk-rtable td::before{content:attr(data-label);flex:0 0 5.2rem;color:var(--muted);font-size:.85rem}
+}
 @media(min-width:720px){
 .mk-list{grid-template-columns:1fr 1fr}
 .mk-filter-grid{grid-template-columns:repeat(4,1fr)}

@@ -1,6 +1,10 @@
 import type { Context } from "hono";
 import { DomainError, hasRole, type Principal, type Role } from "../../../core/kernel/mod.ts";
-import { createMarketplaceUseCases, type MarketplaceDeps, type MarketplaceUseCases } from "../../../core/marketplace/mod.ts";
+import {
+  createMarketplaceUseCases,
+  type MarketplaceDeps,
+  type MarketplaceUseCases,
+} from "../../../core/marketplace/mod.ts";
 import { regionFor } from "../../auth/region-access.ts";
 import type { AppEnv } from "../../env.ts";
 import { principalOf } from "../../middleware/authenticate.ts";

@@ -30,7 +30,14 @@ export function MyDataPage(props: {
   const tc = commonText(lang);
   const names = (codes: readonly string[]) => codes.map(props.categoryName).join("、");
   return (
-    <MkPage page={page} title={t.title} region={region} principal={props.principal} current="my-data" simulated={props.simulated}>
+    <MkPage
+      page={page}
+      title={t.title}
+      region={region}
+      principal={props.principal}
+      current="my-data"
+      simulated={props.simulated}
+    >
       <h1>{t.title}</h1>
       <p class="mk-lead">{t.lead}</p>
       {props.revoked ? (
@@ -85,9 +92,19 @@ export function MyDataPage(props: {
                 [t.pushedAt, beijingTime(p.pushedAt)],
                 [t.records, String(p.recordCount)],
                 [t.retainUntil, p.payloadHeld ? beijingDeadline(p.retainUntil) : t.purged],
-                [t.contentHash, <span class="mk-code" title={p.contentHash}>{shortHash(p.contentHash)}</span>],
+                [
+                  t.contentHash,
+                  <span class="mk-code" title={p.contentHash}>
+                    {shortHash(p.contentHash)}
+                  </span>,
+                ],
                 ...(p.applicationId
-                  ? [[t.application, <a href={mkPath.application(region, p.applicationId)}>{p.applicationId}</a>] as const]
+                  ? [
+                      [
+                        t.application,
+                        <a href={mkPath.application(region, p.applicationId)}>{p.applicationId}</a>,
+                      ] as const,
+                    ]
                   : []),
               ]}
             />

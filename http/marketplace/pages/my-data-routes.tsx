@@ -3,7 +3,7 @@ import type { App } from "../../env.ts";
 import { pageContext } from "../../pages/layout.tsx";
 import { categoryNamer } from "./catalogue-data.ts";
 import { formOnce } from "./form-once.tsx";
-import { guarded, param, type MkRoutesDeps, newOnce, regionOf, signedIn } from "./mk-context.tsx";
+import { guarded, type MkRoutesDeps, newOnce, param, regionOf, signedIn } from "./mk-context.tsx";
 import { mkPath } from "./mk-paths.ts";
 import { MyDataPage } from "./my-data-page.tsx";
 import { isSimulated } from "./simulated.ts";

@@ -42,7 +42,13 @@ export function OutcomeForms(props: {
         <input type="hidden" name="event" value="approve" />
         <h3>{t.approve}</h3>
         <label for="approve-amount">{t.amountYuan}</label>
-        <input id="approve-amount" name="amount" inputmode="decimal" required value={formatYuanPlain(app.amountRequested)} />
+        <input
+          id="approve-amount"
+          name="amount"
+          inputmode="decimal"
+          required
+          value={formatYuanPlain(app.amountRequested)}
+        />
         <label for="approve-rate">{t.ratePercent}</label>
         <input id="approve-rate" name="rate" inputmode="decimal" required />
         <label for="approve-term">{t.termMonths}</label>

@@ -24,7 +24,14 @@ export function ProductPage(props: {
   const t = commonText(lang);
   const c = catalogueText(lang);
   return (
-    <MkPage page={page} title={p.name[lang]} region={region} principal={props.principal} current="catalogue" simulated={props.simulated}>
+    <MkPage
+      page={page}
+      title={p.name[lang]}
+      region={region}
+      principal={props.principal}
+      current="catalogue"
+      simulated={props.simulated}
+    >
       <p>
         <a href={mkPath.catalogue(region)}>← {c.title}</a>
       </p>

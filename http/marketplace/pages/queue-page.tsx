@@ -1,5 +1,5 @@
 import type { Principal } from "../../../core/kernel/mod.ts";
-import type { InstitutionReportRow, ReportColumn } from "../../../core/marketplace/mod.ts";
+import type { ApplicationView, InstitutionReportRow, ReportColumn } from "../../../core/marketplace/mod.ts";
 import { format, type Lang } from "../../pages/i18n.ts";
 import type { PageContext } from "../../pages/layout.tsx";
 import { ApplicationTable } from "./application-table.tsx";
@@ -8,7 +8,6 @@ import { mkPath, queryString } from "./mk-paths.ts";
 import type { PageProblem } from "./page-errors.ts";
 import { MkPage, ProblemBox } from "./page-kit.tsx";
 import { staffText } from "./text-staff.ts";
-import type { ApplicationView } from "../../../core/marketplace/mod.ts";
 
 export const QUEUE_COLUMNS: readonly ReportColumn[] = ["open", "pending", "overdue-for-contact", "long-unfinished"];
 
@@ -21,7 +20,12 @@ export function ReportTiles(props: {
   const t = staffText(props.lang);
   const r = props.row;
   const tile = (column: ReportColumn, label: string, n: number, hot: boolean) => (
-    <a class={hot && n > 0 ? "mk-stat hot" : "mk-stat"} href={props.href(column)} data-testid={`count-${column}`} data-count={String(n)}>
+    <a
+      class={hot && n > 0 ? "mk-stat hot" : "mk-stat"}
+      href={props.href(column)}
+      data-testid={`count-${column}`}
+      data-count={String(n)}
+    >
       <b>{n}</b>
       <span>{label}</span>
     </a>

@@ -4,6 +4,7 @@ import type { Principal } from "../../../core/kernel/mod.ts";
 import { parseApplyCodeToken, type ReportColumn } from "../../../core/marketplace/mod.ts";
 import type { App } from "../../env.ts";
 import { pageContext } from "../../pages/layout.tsx";
+import { publicOrigin } from "../api/qr-image.ts";
 import type { IssuedCode } from "./apply-code-section.tsx";
 import { deadlinesNow, institutionDirectory } from "./catalogue-data.ts";
 import { formOf, formOnce, text } from "./form-once.tsx";
@@ -29,16 +30,37 @@ export async function qrSvg(url: string, label: string): Promise<string> {
   return svg.replace("<svg ", `<svg class="mk-qr" role="img" aria-label="${safeLabel}" data-testid="qr-svg" `);
 }
 
-async function issuedFrom(c: MkContext, region: string, token: string | undefined): Promise<IssuedCode | undefined> {
+/**
+ * The code of the `issued` link (its token), with its scan and application counts — only for the
+ * institution's own codes (ManageApplyCode checks it); anything else shows no code.
+ */
+async function issuedFrom(
+  c: MkContext,
+  deps: MkRoutesDeps,
+  region: string,
+  principal: Principal,
+  token: string | undefined,
+): Promise<IssuedCode | undefined> {
   if (!token) return undefined;
-  let claims: ReturnType<typeof parseApplyCodeToken>["claims"];
+  let codeId: string;
   try {
-    claims = parseApplyCodeToken(token).claims;
+    codeId = parseApplyCodeToken(token).claims.codeId;
   } catch {
     return undefined; // a hand-edited link shows no code; the landing refuses it anyway
   }
-  const url = `${new URL(c.req.url).origin}${mkPath.qr(region, token)}`;
-  return { svg: await qrSvg(url, claims.productId), url, expiresAt: claims.expiresAt };
+  const code = await deps
+    .useCases(region)
+    .manageApplyCode.get({ applyCodeId: codeId }, principal)
+    .catch(() => undefined);
+  if (!code) return undefined;
+  const url = `${publicOrigin(c.req.url)}${mkPath.qr(region, token)}`;
+  return {
+    svg: await qrSvg(url, code.productId),
+    url,
+    expiresAt: code.expiresAt,
+    scans: code.scans,
+    applications: code.applications,
+  };
 }
 
 async function render(c: MkContext, deps: MkRoutesDeps, region: string, principal: Principal, problem?: PageProblem) {
@@ -79,7 +101,7 @@ async function render(c: MkContext, deps: MkRoutesDeps, region: string, principa
         products: products.items.map((p) => ({ id: p.id, name: p.name[lang] })),
         branches: (institution?.branches ?? []).map((b) => ({ id: b.id, name: b.name[lang] })),
         once: newOnce(c),
-        issued: await issuedFrom(c, region, c.req.query("issued")),
+        issued: await issuedFrom(c, deps, region, principal, c.req.query("issued")),
       }}
       problem={problem}
     />,
@@ -115,7 +137,7 @@ export function registerQueueRoutes(app: App, deps: MkRoutesDeps): void {
       };
       try {
         const { token } = await deps.useCases(region).issueApplyCode.execute(input, principal);
-        return c.redirect(mkPath.queue(region, queryString({ issued: token })), 303);
+        return c.redirect(`${mkPath.queue(region, queryString({ issued: token }))}#codes`, 303);
       } catch (e) {
         const problem = pageProblem(e, c.get("lang") ?? "zh");
         if (!problem || problem.status === 401) throw e;

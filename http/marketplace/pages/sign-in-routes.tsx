@@ -46,7 +46,9 @@ export function registerSignInRoutes(app: App): void {
 
   app.get("/marketplace/sign-in", (c) => {
     const page = pageContext(c);
-    return c.html(<MkSignInPage page={page} next={safeNext(c.req.query("next"))} hint={commonText(page.lang).signInFirst} />);
+    return c.html(
+      <MkSignInPage page={page} next={safeNext(c.req.query("next"))} hint={commonText(page.lang).signInFirst} />,
+    );
   });
 
   app.post("/marketplace/sign-in/citizen", forms, async (c) => {

@@ -58,7 +58,8 @@ export const catalogueText = defineMessages({
     consentLife: "机构保存期限",
     consentExpiry: "授权有效至",
     consentLifeValue: "收到后最多 {n} 个月，到期删除",
-    consentRevoke: "您可随时在“我的数据授权”中撤回授权，撤回后立即停止推送。未勾选的类别不会推送；必需类别未勾选时申请不会提交。",
+    consentRevoke:
+      "您可随时在“我的数据授权”中撤回授权，撤回后立即停止推送。未勾选的类别不会推送；必需类别未勾选时申请不会提交。",
     consentSeparate: "本授权独立于其他任何协议，不授权也可以继续浏览产品。",
     agree: "我已阅读本授权书，同意按上述范围推送勾选的数据",
     submit: "同意授权并提交申请",
@@ -140,7 +141,8 @@ export const catalogueText = defineMessages({
     agree: "I have read this consent and agree to the push of the ticked data as described",
     submit: "Consent and submit",
     mustAgree: "Please read and tick the data consent first.",
-    missingRequired: "“{category}” is required for this product's decision; without it the application cannot be submitted.",
+    missingRequired:
+      "“{category}” is required for this product's decision; without it the application cannot be submitted.",
     badMobile: "Enter an 11-digit mobile number.",
     badName: "Enter the name or firm name.",
     amountOutside: "The amount must be within {range}.",

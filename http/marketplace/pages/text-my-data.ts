@@ -47,7 +47,8 @@ export const myDataText = defineMessages({
     expiresAt: "Valid until",
     revokedAt: "Revoked",
     revoke: "Revoke consent",
-    revokeHint: "After revoking, nothing more is pushed to this institution; data already pushed is deleted at the end of its data life.",
+    revokeHint:
+      "After revoking, nothing more is pushed to this institution; data already pushed is deleted at the end of its data life.",
     revoked: "The consent was revoked, effective now.",
     pushesTitle: "Pushes: who received which of my data",
     pushesNone: "Nothing has been pushed yet.",

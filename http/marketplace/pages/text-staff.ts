@@ -4,7 +4,8 @@ import { defineMessages } from "../../pages/i18n.ts";
 export const staffText = defineMessages({
   zh: {
     queueTitle: "机构工作台",
-    queueLead: "本机构收到的贷款申请。须在提交后第 {contact} 个工作日结束前完成对接，第 {conclude} 个工作日结束前办结。",
+    queueLead:
+      "本机构收到的贷款申请。须在提交后第 {contact} 个工作日结束前完成对接，第 {conclude} 个工作日结束前办结。",
     pending: "待对接",
     overdue: "逾期未对接",
     longUnfinished: "长期未办结",
@@ -29,7 +30,8 @@ export const staffText = defineMessages({
     prev: "上一页",
     next: "下一页",
     codesTitle: "码上贷二维码",
-    codesLead: "为本机构的产品生成二维码（可指定网点、客户经理）。客户扫码即可打开预填好的申请，扫码次数和申请数按码统计。",
+    codesLead:
+      "为本机构的产品生成二维码（可指定网点、客户经理）。客户扫码即可打开预填好的申请，扫码次数和申请数按码统计。",
     codeProduct: "产品",
     codeBranch: "网点（可选）",
     codeManager: "客户经理编号（可选）",
@@ -37,10 +39,12 @@ export const staffText = defineMessages({
     codeIssue: "生成二维码",
     codeIssued: "二维码已生成，有效至 {until}。",
     codeLink: "扫码打开的链接",
+    codeCounts: "已扫码 {scans} 次，带来申请 {applications} 笔。",
     anyBranch: "不指定",
     noProducts: "本机构在本地区还没有上架产品。",
     boardTitle: "银行机构对接实时通报",
-    boardLead: "各机构待对接、逾期未对接（超过 {contact} 个工作日）、长期未办结（超过 {conclude} 个工作日）的申请，实时统计。",
+    boardLead:
+      "各机构待对接、逾期未对接（超过 {contact} 个工作日）、长期未办结（超过 {conclude} 个工作日）的申请，实时统计。",
     at: "统计时间 {at}",
     chartTitle: "各机构未办结申请",
     chartNone: "目前没有待办申请。",
@@ -107,6 +111,7 @@ export const staffText = defineMessages({
     codeIssue: "Make QR code",
     codeIssued: "QR code made, valid until {until}.",
     codeLink: "Link the code opens",
+    codeCounts: "Scanned {scans} times, {applications} applications so far.",
     anyBranch: "none",
     noProducts: "Your institution lists no product in this region yet.",
     boardTitle: "Real-time institution report",

@@ -28,7 +28,7 @@ export function callFor(
   const region = platform.regions.get(regionCode);
   // Staff of a county (an officer of 福鼎, 350982) act in their county of the prefecture's module.
   const actsHere = p.regionCodes.some((r) => regionContains(r, regionCode) || regionContains(regionCode, r));
-  if (!region || !region.modules.includes(QC) || !actsHere) {
+  if (!region?.modules.includes(QC) || !actsHere) {
     throw new DomainError(`region ${regionCode} not found`, { ruleId: "KRN-R06", kind: "not_found", field: "region" });
   }
   return { deps: quickClaimDeps(platform, region.code), p, region: region.code };

@@ -88,7 +88,7 @@ function Charts(props: {
   const timeSeries = [t.average, t.median, t.fastest];
   const tickMinutes = (v: number) => format(t.minutes, { n: minutes(v) });
   return (
-    <>
+    <div class="qc-charts">
       <section class="card">
         <h2>{format(t.chartRemote, { group: t[`group.${props.groupBy}`] })}</h2>
         <BarChart
@@ -142,7 +142,7 @@ function Charts(props: {
           }))}
         />
       </section>
-    </>
+    </div>
   );
 }
 

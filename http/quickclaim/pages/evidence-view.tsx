@@ -73,7 +73,7 @@ export function PartyItemsTable(props: {
         <tbody>
           {props.view.parties.map((p) => (
             <tr data-party={p.id}>
-              <td>
+              <td class="qc-nowrap">
                 {p.id} · {plateText(p.plate)}
               </td>
               {p.items ? (

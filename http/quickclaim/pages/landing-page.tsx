@@ -1,8 +1,8 @@
-import { formatYuan } from "../../../core/kernel/mod.ts";
-import type { QuickClaimParams, QuickClaimPolicy } from "../../../core/quickclaim/mod.ts";
+import { formatYuan, prefectureOf } from "../../../core/kernel/mod.ts";
+import type { CaseSummary, QuickClaimParams, QuickClaimPolicy } from "../../../core/quickclaim/mod.ts";
 import { format } from "../../pages/i18n.ts";
 import type { PageContext } from "../../pages/layout.tsx";
-import { QcPage } from "./page-kit.tsx";
+import { beijingTime, plateText, QcPage, StatusBadge } from "./page-kit.tsx";
 import { qcPath } from "./qc-paths.ts";
 import { commonText } from "./text-common.ts";
 import { partyText } from "./text-party.ts";
@@ -20,6 +20,8 @@ export function LandingPage(props: {
   readonly policy: QuickClaimPolicy;
   readonly params: QuickClaimParams;
   readonly simulated: boolean;
+  /** The signed-in citizen's own cases. */
+  readonly mine: readonly CaseSummary[];
 }) {
   const { page, region, policy, params } = props;
   const t = partyText(page.lang);
@@ -47,6 +49,22 @@ export function LandingPage(props: {
           {format(t.conditionRest, { n: params.maxParties })}
         </p>
       </section>
+      {props.mine.length > 0 ? (
+        <section class="card">
+          <h2>{t.myCases}</h2>
+          <ul class="qc-queue" data-testid="my-cases">
+            {props.mine.map((s) => (
+              <li data-case={s.caseId}>
+                <a class="qc-open" href={qcPath.case(prefectureOf(s.regionCode) ?? region.code, s.caseId)}>
+                  {s.plates.map(plateText).join(" / ")}
+                </a>{" "}
+                <StatusBadge lang={page.lang} status={s.status} />
+                <p class="hint">{beijingTime(s.reportedAt)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section class="card">
         <h2>{t.staffEntrances}</h2>
         <ul class="modules">

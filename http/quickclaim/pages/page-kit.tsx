@@ -6,9 +6,12 @@ import { Layout, type PageContext } from "../../pages/layout.tsx";
 import type { PageProblem } from "./page-errors.ts";
 import { type CommonText, commonText } from "./text-common.ts";
 
-/** Shared building blocks of the quick-claim pages (phone first, no inline style or script). */
-export const QC_CSS_PATH = "/quickclaim/assets/quickclaim.css";
-export const QC_JS_PATH = "/quickclaim/assets/quickclaim.js";
+/**
+ * Shared building blocks of the quick-claim pages (phone first, no inline style or script). The
+ * module's stylesheet and script live under /assets/ with the shell's (no session lookup there).
+ */
+export const QC_CSS_PATH = "/assets/quickclaim.css";
+export const QC_JS_PATH = "/assets/quickclaim.js";
 
 export function QcPage(props: {
   readonly page: PageContext;

@@ -1,5 +1,5 @@
 import { csrf } from "hono/csrf";
-import type { Principal } from "../../../core/kernel/mod.ts";
+import { DomainError, type Principal } from "../../../core/kernel/mod.ts";
 import {
   ACCIDENT_FORMS,
   type AccidentForm,
@@ -140,9 +140,10 @@ export function registerPoliceRoutes(app: App, depsFor: DepsFor): void {
       const view = await getCase(deps, { caseId }, p);
       const form = ACCIDENT_FORMS.find((f) => f === values.form) as AccidentForm | undefined;
       try {
+        if (!form) throw new DomainError("choose an accident form", { ruleId: "QC-R03", field: "form" });
         const suggestion = suggestLiability(
           {
-            form: form ?? "other",
+            form,
             partyIds: view.parties.map((x) => x.id),
             faultPartyId: values.faultPartyId ? values.faultPartyId : null,
           },

@@ -1,11 +1,12 @@
 /**
- * The quick-claim pages' own stylesheet and script, served from /quickclaim/assets/ (the pages'
+ * The quick-claim pages' own stylesheet and script, served from /assets/quickclaim.* (the pages'
  * Content-Security-Policy allows only same-origin files: no inline style or script). Phone
  * first; everything works without the script, which only fills in position and capture time,
  * copies the case link and prints the letter.
  */
 export const QC_CSS = `
 .qc h1{margin-top:.2rem}
+.qc a.btn{text-decoration:none;text-align:center}
 .qc .card{margin:0 0 1rem}
 .qc .card .card{margin:.6rem 0}
 .qc .card h2:not(:first-child){margin-top:1rem}
@@ -15,7 +16,7 @@ export const QC_CSS = `
 .qc-circ{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}
 @media(min-width:640px){.qc-circ{grid-template-columns:1fr 1fr 1fr}}
 .qc-circ li{padding:.2rem 0}
-.qc-table td:first-child{white-space:nowrap}
+.qc-nowrap{white-space:nowrap}
 .qc-steps{display:flex;list-style:none;padding:0;margin:.4rem 0 1rem;gap:.25rem;counter-reset:step;overflow-x:auto}
 .qc-steps li{flex:1 1 0;min-width:3.6rem;text-align:center;font-size:.78rem;color:var(--muted);border-top:4px solid var(--line);padding-top:.3rem;counter-increment:step}
 .qc-steps li::before{content:counter(step) ". "}
@@ -66,13 +67,16 @@ export const QC_CSS = `
 .qc-kpi{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:.6rem .7rem}
 .qc-kpi b{display:block;font-size:1.35rem;line-height:1.3}
 .qc-kpi span{color:var(--muted);font-size:.82rem}
-.qc-chart{display:block;width:100%;max-width:560px;height:auto;margin:.3rem 0}
+.qc-chart{display:block;width:100%;max-width:480px;height:auto;margin:.3rem 0}
 .qc-legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.82rem;color:var(--muted);margin:0;padding:0;list-style:none}
 .qc-key{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
 .qc-k0{background:#0b5cad}.qc-k1{background:#6fa8dc}.qc-k2{background:#c9daf8}
 .qc-filter{display:grid;grid-template-columns:1fr 1fr;gap:.2rem .6rem;align-items:end}
 @media(min-width:640px){.qc-filter{grid-template-columns:repeat(4,1fr) auto}}
 .qc-filter .btn{margin-top:0}
+.qc-filter>*{min-width:0}
+.qc-charts{display:grid;gap:0 1rem;grid-template-columns:1fr}
+@media(min-width:900px){.qc-charts{grid-template-columns:1fr 1fr}}
 .qc-letter{background:#fff;border:1px solid var(--line);border-radius:4px;padding:1.2rem}
 .qc-letter h1{text-align:center;font-size:1.3rem;letter-spacing:.1em}
 .qc-letter .qc-no{text-align:center;color:var(--muted);margin:0 0 1rem}

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { Principal, Role } from "../../../core/kernel/mod.ts";
 import { DomainError, hasRole, inRegion, prefectureOf } from "../../../core/kernel/mod.ts";
-import type { QuickClaimDeps } from "../../../core/quickclaim/mod.ts";
+import type { CaseSummary, QuickClaimDeps } from "../../../core/quickclaim/mod.ts";
 import { regionFor } from "../../auth/region-access.ts";
 import type { AppEnv } from "../../env.ts";
 import { principalOf } from "../../middleware/authenticate.ts";
@@ -90,4 +90,15 @@ export function memoDeps(build: DepsFor): DepsFor {
 /** A fresh single-use form key (see form-once.tsx). */
 export function newOnce(c: QcContext): string {
   return c.get("platform").ids.next("form");
+}
+
+/**
+ * The cases a citizen is a party of, newest first, when the platform's queries can say so (the
+ * kysely queries answer `casesOfSubject`; the core port does not require it).
+ */
+export async function myCases(deps: QuickClaimDeps, subjectRef: string, limit = 20): Promise<CaseSummary[]> {
+  const queries = deps.queries as QuickClaimDeps["queries"] & {
+    casesOfSubject?: (subjectRef: string, limit?: number) => Promise<CaseSummary[]>;
+  };
+  return typeof queries.casesOfSubject === "function" ? queries.casesOfSubject(subjectRef, limit) : [];
 }

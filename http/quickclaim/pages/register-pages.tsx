@@ -1,6 +1,6 @@
 import type { Platform } from "../../../adapters/composition/platform.ts";
 import { quickClaimDeps } from "../../../adapters/quickclaim/quickclaim-deps.ts";
-import { businessDateOf } from "../../../core/kernel/mod.ts";
+import { businessDateOf, hasRole } from "../../../core/kernel/mod.ts";
 import { paramsAsOf } from "../../../core/quickclaim/mod.ts";
 import type { App } from "../../env.ts";
 import { pageContext } from "../../pages/layout.tsx";
@@ -8,10 +8,11 @@ import { registerAdjusterRoutes } from "./adjuster-routes.tsx";
 import { registerCaseRoutes } from "./case-routes.tsx";
 import { registerDashboardRoutes } from "./dashboard-routes.tsx";
 import { LandingPage, RegionChoicePage } from "./landing-page.tsx";
+import { QC_CSS_PATH, QC_JS_PATH } from "./page-kit.tsx";
 import { registerPartyActionRoutes } from "./party-action-routes.tsx";
 import { registerPoliceRoutes } from "./police-routes.tsx";
 import { QC_CSS, QC_JS } from "./qc-assets.ts";
-import { type DepsFor, guarded, memoDeps } from "./qc-context.tsx";
+import { type DepsFor, guarded, memoDeps, myCases } from "./qc-context.tsx";
 import { qcPath } from "./qc-paths.ts";
 import { registerReportRoutes } from "./report-routes.tsx";
 import { registerSignInRoutes } from "./sign-in-routes.tsx";
@@ -30,18 +31,18 @@ export function registerQuickClaimPages(app: App, platform: Platform): void {
 export function registerQuickClaimPagesWith(app: App, build: DepsFor): void {
   const depsFor = memoDeps(build);
 
-  app.get("/quickclaim/assets/quickclaim.css", (c) => {
+  app.get(QC_CSS_PATH, (c) => {
     c.header("Cache-Control", "public, max-age=3600");
     return c.body(QC_CSS, 200, { "Content-Type": "text/css; charset=utf-8" });
   });
-  app.get("/quickclaim/assets/quickclaim.js", (c) => {
+  app.get(QC_JS_PATH, (c) => {
     c.header("Cache-Control", "public, max-age=3600");
     return c.body(QC_JS, 200, { "Content-Type": "text/javascript; charset=utf-8" });
   });
 
   app.get(
     "/quickclaim",
-    guarded((c) => {
+    guarded(async (c) => {
       const lang = c.get("lang") ?? "zh";
       const regions = [...c.get("platform").regions.values()].filter((r) => r.modules.includes("quickclaim"));
       const code = c.req.query("region");
@@ -54,6 +55,8 @@ export function registerQuickClaimPagesWith(app: App, build: DepsFor): void {
       const deps = depsFor(region.code);
       const params = paramsAsOf(deps.policy, businessDateOf(c.get("platform").clock.now()));
       const simulated = region.pluginDetails?.some((p) => p.simulator) ?? false;
+      const p = c.get("principal");
+      const mine = p?.subjectRef !== undefined && hasRole(p, "citizen") ? await myCases(deps, p.subjectRef) : [];
       return c.html(
         <LandingPage
           page={pageContext(c)}
@@ -61,6 +64,7 @@ export function registerQuickClaimPagesWith(app: App, build: DepsFor): void {
           policy={deps.policy}
           params={params}
           simulated={simulated}
+          mine={mine}
         />,
       );
     }),

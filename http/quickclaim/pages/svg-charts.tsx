@@ -14,13 +14,13 @@ export interface BarGroup {
 export const SERIES_COLOURS = ["#0b5cad", "#6fa8dc", "#c9daf8"] as const;
 
 const W = 360;
-const VALUE_W = 104;
+const VALUE_W = 112;
 const BAR_W = W - VALUE_W - 4;
-const LABEL_H = 16;
-const BAR_H = 14;
+const LABEL_H = 19;
+const BAR_H = 16;
 const BAR_GAP = 3;
 const GROUP_GAP = 10;
-const TOP = 20;
+const TOP = 22;
 const FONT = "system-ui, -apple-system, 'PingFang SC', 'Noto Sans CJK SC', sans-serif";
 
 function clip(label: string, max = 28): string {
@@ -56,7 +56,7 @@ export function BarChart(props: {
       aria-labelledby={`${props.id}-title`}
       data-testid={props.id}
       font-family={FONT}
-      font-size="11"
+      font-size="13"
     >
       <title id={`${props.id}-title`}>{props.title}</title>
       {ticks.map((tv, i) => (
@@ -75,7 +75,7 @@ export function BarChart(props: {
               y={TOP - 9}
               text-anchor={i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle"}
               fill="#5b6b7c"
-              font-size="9"
+              font-size="11"
             >
               {props.tick(tv)}
             </text>
@@ -86,7 +86,15 @@ export function BarChart(props: {
         const y0 = TOP + gi * (groupH + GROUP_GAP);
         return (
           <g data-group={g.label}>
-            <text x="0" y={y0 + LABEL_H - 4} fill="#1d2733" font-weight="600">
+            <text
+              x="0"
+              y={y0 + LABEL_H - 5}
+              fill="#1d2733"
+              font-weight="600"
+              stroke="#fff"
+              stroke-width="3"
+              paint-order="stroke"
+            >
               {clip(g.label)}
             </text>
             {g.values.map((v, si) => {
@@ -107,7 +115,7 @@ export function BarChart(props: {
                       <title>{`${g.label} · ${series[si] ?? ""}: ${g.texts[si] ?? ""}`}</title>
                     </rect>
                   )}
-                  <text x={w + 4} y={y + BAR_H - 3} fill="#1d2733" font-size="10">
+                  <text x={w + 4} y={y + BAR_H - 4} fill="#1d2733" font-size="12">
                     {g.texts[si] ?? "—"}
                   </text>
                 </g>

@@ -5,6 +5,7 @@ export const partyText = defineMessages({
   zh: {
     landingLead: "轻微交通事故，拍照上传、在线认定、手机签名、一键理赔，不用在现场等。",
     reportCta: "我要报案",
+    myCases: "我的案件",
     conditions: "可以在线处理的条件",
     conditionCaps: "财产损失 {property} 元以下、人身伤害 {injury} 元以下；",
     conditionCapsNoInjury: "财产损失 {property} 元以下、无人受伤；",
@@ -119,6 +120,7 @@ export const partyText = defineMessages({
     landingLead:
       "Minor accident? Photos, online determination, signing on your phone and one-click claim — no waiting at the scene.",
     reportCta: "Report an accident",
+    myCases: "My cases",
     conditions: "When a case can be handled online",
     conditionCaps: "property loss below {property} yuan and injury loss below {injury} yuan;",
     conditionCapsNoInjury: "property loss below {property} yuan and nobody hurt;",

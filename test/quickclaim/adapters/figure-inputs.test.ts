@@ -34,7 +34,10 @@ const factArb = fc.record({
     { maxLength: 2 },
   ),
   surveys: fc.array(
-    fc.record({ satisfied: fc.boolean(), suggestion: fc.option(fc.constantFrom("夜间也要值班", "  ", "快"), { nil: null }) }),
+    fc.record({
+      satisfied: fc.boolean(),
+      suggestion: fc.option(fc.constantFrom("夜间也要值班", "  ", "快"), { nil: null }),
+    }),
     { maxLength: 2 },
   ),
 });
@@ -191,7 +194,12 @@ describe("QC-R08 figure inputs from the database equal the reference definition 
       ],
     }));
     await load(db, facts);
-    const [g] = await figureInputs(db.db, { regionCode: "350900", from: "2026-03-01", to: "2026-03-01", groupBy: "centre" });
+    const [g] = await figureInputs(db.db, {
+      regionCode: "350900",
+      from: "2026-03-01",
+      to: "2026-03-01",
+      groupBy: "centre",
+    });
     expect(g?.recentSuggestions.length).toBe(18);
     expect(g?.recentSuggestions.slice(0, 3)).toEqual(["建议11b", "建议11a", "建议10a"]);
     expect(g?.inputs.suggestions).toBe(18);

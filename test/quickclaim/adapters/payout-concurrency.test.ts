@@ -19,9 +19,7 @@ describe("QC-R07 赔款只付一次: 50 concurrent identical payout requests pay
     const { caseId, claims } = await driveOnPlatform(t, "accepted");
     const claimId = claims.A as string;
     const chen = t.citizen(CHEN.mobile);
-    const results = await Promise.allSettled(
-      Array.from({ length: 50 }, () => payClaim(t.deps, { claimId }, chen)),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => payClaim(t.deps, { claimId }, chen)));
     const answered = results.filter((r) => r.status === "fulfilled").map((r) => r.value);
     const refused = results.filter((r) => r.status === "rejected").map((r) => r.reason as unknown);
     for (const e of refused) {

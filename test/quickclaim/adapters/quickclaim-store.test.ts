@@ -35,8 +35,12 @@ describe("quickclaim persistence on kysely (cases, claims, payments; KRN-R04/R07
   it("stores C2 fields only sealed and finds a citizen's cases by the blind index of the mobile", async () => {
     const { caseId } = await driveOnPlatform(t, "claimed");
     const db = t.platform.database.db;
-    const raw = await sql<{ t: string }>`select parties::text || doc::text as t from quickclaim.cases where id = ${caseId}`.execute(db);
-    const claims = await sql<{ t: string }>`select row_to_json(c)::text as t from quickclaim.claims c where case_id = ${caseId}`.execute(db);
+    const raw = await sql<{
+      t: string;
+    }>`select parties::text || doc::text as t from quickclaim.cases where id = ${caseId}`.execute(db);
+    const claims = await sql<{
+      t: string;
+    }>`select row_to_json(c)::text as t from quickclaim.claims c where case_id = ${caseId}`.execute(db);
     const stored = [raw.rows[0]?.t ?? "", ...claims.rows.map((r) => r.t)].join("\n");
     for (const secret of [CHEN.mobile, WU.mobile, CHEN.residentId, WU.residentId, CHEN.card, WU.card]) {
       expect(stored.includes(secret)).toBe(false);
@@ -54,7 +58,9 @@ describe("quickclaim persistence on kysely (cases, claims, payments; KRN-R04/R07
     const stale = t.deps.uow.run((tx) => tx.cases.update({ ...c, version: c.version + 5 }));
     await expect(stale).rejects.toMatchObject({ ruleId: "KRN-R09", kind: "conflict" });
     const claim = await t.deps.uow.run((tx) => tx.claims.get(claims.A as string));
-    const twice = t.deps.uow.run((tx) => tx.claims.insert({ ...(claim as NonNullable<typeof claim>), id: "qcclaim_dup" }));
+    const twice = t.deps.uow.run((tx) =>
+      tx.claims.insert({ ...(claim as NonNullable<typeof claim>), id: "qcclaim_dup" }),
+    );
     await expect(twice).rejects.toBeInstanceOf(DomainError);
     await expect(twice).rejects.toMatchObject({ ruleId: "QC-R07", kind: "conflict" });
   });
@@ -82,11 +88,26 @@ describe("quickclaim persistence on kysely (cases, claims, payments; KRN-R04/R07
       .orderBy("seq")
       .execute();
     expect(audit.map((a) => a.action)).toEqual(
-      expect.arrayContaining(["quickclaim.case.report", "quickclaim.case.determine", "quickclaim.payment.start", "quickclaim.payment.succeeded"]),
+      expect.arrayContaining([
+        "quickclaim.case.report",
+        "quickclaim.case.determine",
+        "quickclaim.payment.start",
+        "quickclaim.payment.succeeded",
+      ]),
     );
-    const events = await db.selectFrom("platform.outbox").select("type").where("aggregate_id", "=", claims.A as string).execute();
-    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(["quickclaim.payment.started", "quickclaim.claim.paid"]));
-    const paid = await db.selectFrom("quickclaim.claims").select(["status", "payout_fen", "paid_fen"]).where("id", "=", claims.A as string).executeTakeFirstOrThrow();
+    const events = await db
+      .selectFrom("platform.outbox")
+      .select("type")
+      .where("aggregate_id", "=", claims.A as string)
+      .execute();
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(["quickclaim.payment.started", "quickclaim.claim.paid"]),
+    );
+    const paid = await db
+      .selectFrom("quickclaim.claims")
+      .select(["status", "payout_fen", "paid_fen"])
+      .where("id", "=", claims.A as string)
+      .executeTakeFirstOrThrow();
     expect(paid.status).toBe("PAID");
     expect(paid.paid_fen).toBe(paid.payout_fen);
     expect(typeof paid.paid_fen).toBe("number");

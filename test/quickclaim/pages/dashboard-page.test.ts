@@ -95,10 +95,10 @@ describe("快处快赔 regulator dashboard (QC-R08)", () => {
     }
     expect(html).not.toContain("<script>");
     expect(html).not.toMatch(/ style="/);
-    // 福鼎's remote share is 50 %: half of the 252-unit bar area.
+    // 福鼎's remote share is 50 %: half of the 244-unit bar area.
     const remote = html.slice(html.indexOf('data-testid="chart-remote"'), html.indexOf('data-testid="chart-handling"'));
     expect(remote).toContain('data-group="福鼎市"');
-    expect(remote).toMatch(/<rect x="0" y="\d+" width="126" height="14"[^>]*data-value="5000"/);
+    expect(remote).toMatch(/<rect x="0" y="\d+" width="122" height="16"[^>]*data-value="5000"/);
     expect(html).toMatch(/<tr data-key="350982"><td>福鼎市<\/td><td class="num">2<\/td><td class="num">50\.00%<\/td>/);
   });
 

@@ -45,6 +45,12 @@ describe("快处快赔 party pages: report → photos → items → submit", () 
     expect(html).toContain("最多 3 辆车");
     expect(html.match(/快处快赔服务中心<\/strong>/g)?.length).toBe(10);
     expect(html).toContain('href="/quickclaim/350900/report"');
+    const css = await getPage(t.app, "/assets/quickclaim.css");
+    expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    const js = await getPage(t.app, "/assets/quickclaim.js");
+    expect(js.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(html).toContain('<script src="/assets/quickclaim.js"');
+    expect(html).not.toMatch(/<script>|<style>| style="/);
   });
 
   it("asks a visitor to sign in first and comes back to the report form", async () => {
@@ -92,6 +98,9 @@ describe("快处快赔 party pages: report → photos → items → submit", () 
     expect(page).toContain('data-testid="slot-front"');
     expect(page).toContain('data-testid="items-A"');
     expect(page).not.toContain('data-testid="items-B"');
+    const landing = await (await getPage(t.app, "/quickclaim?region=350900", chen)).text();
+    expect(landing).toContain(`<li data-case="${caseId}">`);
+    expect(await (await getPage(t.app, "/quickclaim?region=350900", stranger)).text()).not.toContain(caseId);
   });
 
   it("lets the other party open the link, but a stranger sees only 'not found'", async () => {

@@ -1,7 +1,7 @@
 import type { Principal } from "../../../../core/kernel/mod.ts";
 import { createMarketplaceUseCases, type SubmittedApplication } from "../../../../core/marketplace/mod.ts";
-import { products } from "../../../../core/marketplace/testing/test-catalogue.ts";
 import { apply } from "../../../../core/marketplace/testing/flows.ts";
+import { products } from "../../../../core/marketplace/testing/test-catalogue.ts";
 import { people } from "../../../../core/marketplace/testing/test-world.ts";
 import { LONGYAN, type MarketplacePageApp } from "./marketplace-page-app.ts";
 

@@ -5,8 +5,9 @@
  * sent) or "executed" (the simulated bank executed the order, its answer not yet recorded) —
  * printing "STEP <name>" so that the parent can SIGKILL it there.
  */
-import { FixedClock } from "../../../../adapters/platform/fixed-clock.ts";
+
 import { createDatabase } from "../../../../adapters/db/create-database.ts";
+import { FixedClock } from "../../../../adapters/platform/fixed-clock.ts";
 import { type PaymentGateway, payClaim } from "../../../../core/quickclaim/mod.ts";
 import { createQuickClaimTestPlatform } from "./quickclaim-platform.ts";
 

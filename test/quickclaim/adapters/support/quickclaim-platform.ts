@@ -77,8 +77,16 @@ export async function createQuickClaimTestPlatform(o: QuickClaimTestOptions = {}
   const ownDir = o.dataDir === undefined;
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), "qc-test-"));
   const clock = o.clock ?? new FixedClock("2026-03-01T05:45:00.000Z");
-  const config = parseDeploymentConfig({ dataDir, regions: [quickClaimRegionConfig(o.payment)] }, {}, "quickclaim test");
-  const platform = await buildPlatform(config, {}, { database, clock, ids: new RandomIds(clock), logger: silentLogger });
+  const config = parseDeploymentConfig(
+    { dataDir, regions: [quickClaimRegionConfig(o.payment)] },
+    {},
+    "quickclaim test",
+  );
+  const platform = await buildPlatform(
+    config,
+    {},
+    { database, clock, ids: new RandomIds(clock), logger: silentLogger },
+  );
   const region = platform.region(NINGDE);
   const blindIndexer = platform.container.resolve<BlindIndexer>(Tokens.BlindIndexer);
   return {
@@ -97,7 +105,12 @@ export async function createQuickClaimTestPlatform(o: QuickClaimTestOptions = {}
       regionCodes: [NINGDE],
       subjectRef: blindIndexer.index("mobile", mobile),
     }),
-    officer: { id: "inst:fuding-traffic-police/key_test1", roles: ["police"], institutionId: "fuding-traffic-police", regionCodes: ["350982"] },
+    officer: {
+      id: "inst:fuding-traffic-police/key_test1",
+      roles: ["police"],
+      institutionId: "fuding-traffic-police",
+      regionCodes: ["350982"],
+    },
     clerk: { id: "staff:key_clerk1", roles: ["clerk"], regionCodes: ["350982"] },
     adjuster: (insurerId) => ({
       id: `inst:${insurerId}/key_adj1`,

@@ -16,14 +16,24 @@ export async function actors(t: QuickClaimTestApp): Promise<Actors> {
   return {
     chen: await t.citizenHeaders(CHEN.mobile),
     wu: await t.citizenHeaders(WU.mobile),
-    police: await t.staffHeaders({ roles: ["police"], regionCodes: ["350982"], institutionId: "fuding-traffic-police" }),
+    police: await t.staffHeaders({
+      roles: ["police"],
+      regionCodes: ["350982"],
+      institutionId: "fuding-traffic-police",
+    }),
     adjuster: await t.staffHeaders({ roles: ["adjuster"], regionCodes: ["350900"], institutionId: "pingan-ningde" }),
     regulator: await t.staffHeaders({ roles: ["regulator"], regionCodes: ["350900"] }),
   };
 }
 
 export const photoForm = (slot: string, bytes: Uint8Array = JPEG, type = "image/jpeg") =>
-  formOf({ slot, capturedAt: "2026-03-01T13:43:00+08:00", lat: "27.0931", lng: "120.2014", photo: [bytes, type, `${slot}.jpg`] });
+  formOf({
+    slot,
+    capturedAt: "2026-03-01T13:43:00+08:00",
+    lat: "27.0931",
+    lng: "120.2014",
+    photo: [bytes, type, `${slot}.jpg`],
+  });
 
 export function claimForm(who: typeof CHEN | typeof WU, change: Record<string, string> = {}) {
   const c = claimInput("x", who);
@@ -54,15 +64,24 @@ export async function driveApi(t: QuickClaimTestApp, a: Actors, until: ApiStage)
   const reach = (s: ApiStage) => order.indexOf(until) >= order.indexOf(s);
   const report = await ok(t.post(`${R}/cases`, demoReport(), a.chen), 201);
   const caseId = report.caseId as string;
-  const out = { caseId, letterHash: null as string | null, claims: { A: null as string | null, B: null as string | null } };
+  const out = {
+    caseId,
+    letterHash: null as string | null,
+    claims: { A: null as string | null, B: null as string | null },
+  };
   if (!reach("evidence")) return out;
-  for (const slot of ["front", "rear", "collision"]) await ok(t.postForm(`${R}/cases/${caseId}/photos`, photoForm(slot), a.chen), 201);
+  for (const slot of ["front", "rear", "collision"])
+    await ok(t.postForm(`${R}/cases/${caseId}/photos`, photoForm(slot), a.chen), 201);
   await ok(t.post(`${R}/cases/${caseId}/parties/A/items`, itemsOf(CHEN), a.chen));
   await ok(t.post(`${R}/cases/${caseId}/parties/B/items`, itemsOf(WU), a.wu));
   await ok(t.post(`${R}/cases/${caseId}/evidence`, {}, a.wu));
   if (!reach("determined")) return out;
   const det = await ok(
-    t.post(`${R}/cases/${caseId}/determination`, { form: "rear_end", faultPartyId: "B", facts: "B车跟车距离不足,追尾前方A车。" }, a.police),
+    t.post(
+      `${R}/cases/${caseId}/determination`,
+      { form: "rear_end", faultPartyId: "B", facts: "B车跟车距离不足,追尾前方A车。" },
+      a.police,
+    ),
   );
   out.letterHash = det.letter.contentHash as string;
   if (!reach("agreed")) return out;

@@ -3,7 +3,7 @@ import { createJsonLogger } from "../../../../adapters/logging/json-logger.ts";
 import { createApp } from "../../../../http/app.ts";
 import type { App } from "../../../../http/env.ts";
 import { quickclaimHttp } from "../../../../http/quickclaim/http-module.ts";
-import { RecordingNotifier, lastCode } from "../../../http/support/test-platform.ts";
+import { lastCode, RecordingNotifier } from "../../../http/support/test-platform.ts";
 import {
   createQuickClaimTestPlatform,
   type QuickClaimTestOptions,
