@@ -1,5 +1,6 @@
 import type { Platform } from "../adapters/composition/platform.ts";
 import type { App } from "./env.ts";
+import { marketplaceHttp } from "./marketplace/http-module.ts";
 import { quickclaimHttp } from "./quickclaim/http-module.ts";
 
 /**
@@ -21,4 +22,4 @@ export interface HttpModule {
 }
 
 /** The modules the app mounts, in this order. Module helpers: add your entry here. */
-export const httpModules: readonly HttpModule[] = [quickclaimHttp];
+export const httpModules: readonly HttpModule[] = [quickclaimHttp, marketplaceHttp];

@@ -2,7 +2,7 @@ import type { FactorHistory, FactorsPolicy } from "../../../core/factors/mod.ts"
 import { addDays, hasRole, type Principal, valueAsOf } from "../../../core/kernel/mod.ts";
 import { format } from "../../pages/i18n.ts";
 import type { PageContext } from "../../pages/layout.tsx";
-import { AreaField, RadioField, SelectField, TextField, type Values } from "./fields.tsx";
+import { AreaField, EvidenceInput, RadioField, SelectField, TextField, type Values } from "./fields.tsx";
 import { fxPath } from "./fx-paths.ts";
 import type { PageProblem } from "./page-errors.ts";
 import { Once, ProblemBox } from "./page-kit.tsx";
@@ -35,6 +35,7 @@ function Card(props: {
   readonly testid: string;
   readonly button: string;
   readonly danger?: boolean;
+  readonly multipart?: boolean;
   readonly children?: unknown;
 }) {
   return (
@@ -42,7 +43,12 @@ function Card(props: {
       <h3>{props.title}</h3>
       {props.hint ? <p class="hint">{props.hint}</p> : null}
       <ProblemBox problem={props.form.problem} lang={props.lang} />
-      <form method="post" action={props.action} data-testid={`${props.testid}-form`}>
+      <form
+        method="post"
+        action={props.action}
+        enctype={props.multipart ? "multipart/form-data" : undefined}
+        data-testid={`${props.testid}-form`}
+      >
         <Once value={props.form.once} />
         {props.children as never}
         <button class={props.danger ? "btn fx-danger" : "btn"} type="submit" data-testid={`${props.testid}-submit`}>

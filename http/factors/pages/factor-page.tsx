@@ -1,9 +1,10 @@
+import type { EvidenceRecord } from "../../../adapters/factors/evidence-store.ts";
 import type { FactorHistory, FactorsPolicy } from "../../../core/factors/mod.ts";
 import type { Principal } from "../../../core/kernel/mod.ts";
 import type { PageContext } from "../../pages/layout.tsx";
 import { FactorActions, type FormsOf } from "./factor-actions.tsx";
 import { HistorySection, LiensSection, ObjectionsSection, ValuationSection } from "./factor-sections.tsx";
-import { placeName, quantityText, typeName } from "./format.ts";
+import { beijingTime, placeName, quantityText, typeName } from "./format.ts";
 import { fxPath } from "./fx-paths.ts";
 import { Badge, Facts, type FxFrame, FxPage } from "./page-kit.tsx";
 import { commonText } from "./text-common.ts";
@@ -50,6 +51,7 @@ export function FactorPage(props: {
   readonly today: string;
   readonly forms: FormsOf;
   readonly done?: FactorDone | undefined;
+  readonly evidence: readonly EvidenceRecord[];
 }) {
   const { page, history, policy } = props;
   const lang = page.lang;
@@ -94,9 +96,26 @@ export function FactorPage(props: {
             ...(f.bundleId ? [[t.bundle, `${f.bundleId}（${history.unit.factorIds.join("、")}）`] as const] : []),
             ...(f.lease ? [[t.lease, `${f.lease.lesseeName} ${f.lease.from} – ${f.lease.to}`] as const] : []),
             ...(f.pendingHolder ? [[t.pendingHolder, f.pendingHolder.name] as const] : []),
-            ...(f.evidence.length > 0 ? [[t.evidenceList, f.evidence.join("；")] as const] : []),
           ]}
         />
+        {props.evidence.length > 0 ? (
+          <>
+            <h3>{t.evidenceList}</h3>
+            <ul class="fx-list" data-testid="evidence">
+              {props.evidence.map((e) => (
+                <li>
+                  <a href={fxPath.evidence(region, f.id, e.id)} target="_blank" rel="noopener">
+                    {e.fileName}
+                  </a>
+                  <span class="hint">
+                    {" "}
+                    · {e.contentType} · {Math.max(1, Math.round(e.sizeBytes / 1024))} KB · {beijingTime(e.createdAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
       <FactorActions
         page={page}

@@ -11,11 +11,13 @@ import {
 } from "../../../core/factors/mod.ts";
 import { type Principal, parseYuan } from "../../../core/kernel/mod.ts";
 import type { App } from "../../env.ts";
+import { allowBodyUpTo, DEFAULT_BODY_LIMIT } from "../../middleware/body-limit.ts";
 import { pageContext } from "../../pages/layout.tsx";
 import { type Attempt, attempt, lines, needsSignIn, valuesOf } from "./actions.ts";
+import { EVIDENCE_FORM_BYTES, uploadEvidence } from "./evidence.ts";
 import type { ActionForm } from "./factor-actions.tsx";
 import { FactorPage, isFactorDone } from "./factor-page.tsx";
-import { type Form, formOf, formOnce, text } from "./form-once.tsx";
+import { type Form, filesOf, formOf, formOnce, text } from "./form-once.tsx";
 import {
   caller,
   type DepsFor,
@@ -51,6 +53,7 @@ export function registerFactorRoutes(app: App, depsFor: DepsFor): void {
         ? { once: newOnce(c), problem: failed.problem, values: failed.values }
         : { once: newOnce(c) };
     const done = c.req.method === "GET" ? c.req.query("done") : undefined;
+    const evidence = await deps.evidence.records(region, history.factor.evidence);
     return c.html(
       <FactorPage
         page={pageContext(c)}
@@ -61,6 +64,7 @@ export function registerFactorRoutes(app: App, depsFor: DepsFor): void {
         today={todayOf(c)}
         forms={forms}
         done={isFactorDone(done) ? done : undefined}
+        evidence={evidence}
       />,
       failed?.problem.status ?? 200,
     );
@@ -71,16 +75,41 @@ export function registerFactorRoutes(app: App, depsFor: DepsFor): void {
     guarded((c) => show(c, regionOf(c), caller(c), c.req.param("factorId") ?? "")),
   );
 
+  /** An evidence file the factor names, for whoever may see the factor (KRN-R06). */
+  app.get(
+    "/factors/:region/factors/:factorId/evidence/:evidenceId",
+    guarded(async (c) => {
+      const region = regionOf(c);
+      const deps = depsFor(region);
+      const evidenceId = c.req.param("evidenceId") ?? "";
+      const { factor } = await getFactorHistory(deps, caller(c), { factorId: c.req.param("factorId") ?? "" });
+      const file = factor.evidence.includes(evidenceId) ? await deps.evidence.read(region, evidenceId) : undefined;
+      if (!file)
+        throw new DomainError("evidence not found", { ruleId: "KRN-R06", kind: "not_found", field: "evidence" });
+      return new Response(file.bytes.slice().buffer, {
+        headers: {
+          "Content-Type": file.record.contentType,
+          "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.record.fileName)}`,
+          "Cache-Control": "private, no-store",
+          "X-Content-Type-Options": "nosniff",
+          "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+        },
+      });
+    }),
+  );
+
   /** One POST action on a factor: run it, then go where it says, or show the page again with the refusal. */
   function action(
     path: string,
     key: (c: FxContext) => string,
     run: (c: FxContext, region: string, p: Principal, factorId: string, form: Form) => Promise<Attempt<string>>,
+    bodyBytes = DEFAULT_BODY_LIMIT,
   ) {
     app.post(
       `/factors/:region/factors/:factorId/${path}`,
       csrf(),
       needsSignIn(),
+      allowBodyUpTo(bodyBytes),
       formOnce(),
       guarded(async (c) => {
         const region = regionOf(c);

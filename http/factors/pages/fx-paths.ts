@@ -11,6 +11,8 @@ export const fxPath = {
   bundle: (region: string) => `${base(region)}/bundle`,
   factor: (region: string, id: string) => `${base(region)}/factors/${seg(id)}`,
   factorAction: (region: string, id: string, action: string) => `${base(region)}/factors/${seg(id)}/${action}`,
+  evidence: (region: string, id: string, evidenceId: string) =>
+    `${base(region)}/factors/${seg(id)}/evidence/${seg(evidenceId)}`,
   resolve: (region: string, id: string, objectionId: string) =>
     `${base(region)}/factors/${seg(id)}/objections/${seg(objectionId)}/resolve`,
   apply: (region: string, factorIds?: readonly string[]) =>
