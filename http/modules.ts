@@ -1,5 +1,6 @@
 import type { Platform } from "../adapters/composition/platform.ts";
 import type { App } from "./env.ts";
+import { factorsHttp } from "./factors/http-module.ts";
 import { marketplaceHttp } from "./marketplace/http-module.ts";
 import { quickclaimHttp } from "./quickclaim/http-module.ts";
 
@@ -22,4 +23,4 @@ export interface HttpModule {
 }
 
 /** The modules the app mounts, in this order. Module helpers: add your entry here. */
-export const httpModules: readonly HttpModule[] = [quickclaimHttp, marketplaceHttp];
+export const httpModules: readonly HttpModule[] = [quickclaimHttp, marketplaceHttp, factorsHttp];

@@ -1,4 +1,5 @@
 import { factorsOutboxSubscriptions } from "../factors/outbox/factors-subscriptions.ts";
+import { marketplaceOutboxSubscriptions } from "../marketplace/marketplace-subscriptions.ts";
 import { OutboxDispatcher, type OutboxHandler } from "../platform/outbox-dispatcher.ts";
 import { quickClaimOutboxSubscriptions } from "../quickclaim/outbox-handlers.ts";
 import type { Platform } from "./platform.ts";
@@ -15,6 +16,7 @@ export interface OutboxSubscription {
 export const outboxSubscriptions: readonly OutboxSubscription[] = [
   ...quickClaimOutboxSubscriptions,
   ...factorsOutboxSubscriptions,
+  ...marketplaceOutboxSubscriptions,
 ];
 
 /** The dispatcher the server runs, with every subscription registered. */

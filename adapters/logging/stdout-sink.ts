@@ -1,10 +1,11 @@
 /**
  * Where the JSON logger's lines go by default: standard output, batched. A busy server writes
  * one line per request; writing each on its own costs a system call per line (stdout to a file
- * or a pipe is synchronous in Node), so lines written in the same turn of the event loop are
- * joined and written once, right after that turn (`setImmediate`), or at once when the batch
- * grows past `maxBatchChars`. What is still buffered when the process exits (process.exit, end
- * of the event loop, an uncaught exception) is written by the `exit` handler, synchronously.
+ * or a pipe is synchronous in Node, and wakes the reader), so lines are queued and written
+ * together: `maxDelayMs` after the first one of a batch (default 20 ms), or at once when the
+ * batch grows past `maxBatchChars` (default 32 Ki). The timer is unref'd; what is still queued
+ * when the process exits (process.exit, end of the event loop, an uncaught exception) is
+ * written by the `exit` handler, synchronously. Only a kill -9 can lose the last few ms.
  */
 export interface LineSink {
   /** Queues one line (without its newline). */
@@ -20,22 +21,25 @@ export interface TextStream {
 
 export interface BatchedSinkOptions {
   readonly stream?: TextStream;
-  /** Written at once when this many characters are queued. Default 64 Ki. */
+  /** Written at once when this many characters are queued. Default 32 Ki. */
   readonly maxBatchChars?: number;
+  /** Longest a line waits in the queue, in ms. Default 20. */
+  readonly maxDelayMs?: number;
   /** Register a flush on process exit. Default true. */
   readonly flushOnExit?: boolean;
 }
 
 export function createBatchedSink(options: BatchedSinkOptions = {}): LineSink {
   const stream = options.stream ?? process.stdout;
-  const maxChars = options.maxBatchChars ?? 64 * 1024;
+  const maxChars = options.maxBatchChars ?? 32 * 1024;
+  const maxDelayMs = options.maxDelayMs ?? 20;
   let queued: string[] = [];
   let chars = 0;
-  let scheduled: ReturnType<typeof setImmediate> | undefined;
+  let scheduled: ReturnType<typeof setTimeout> | undefined;
 
   const flush = () => {
     if (scheduled !== undefined) {
-      clearImmediate(scheduled);
+      clearTimeout(scheduled);
       scheduled = undefined;
     }
     if (queued.length === 0) return;
@@ -52,7 +56,10 @@ export function createBatchedSink(options: BatchedSinkOptions = {}): LineSink {
       queued.push(line);
       chars += line.length + 1;
       if (chars >= maxChars) flush();
-      else scheduled ??= setImmediate(flush);
+      else if (scheduled === undefined) {
+        scheduled = setTimeout(flush, maxDelayMs);
+        scheduled.unref();
+      }
     },
     flush,
   };

@@ -87,25 +87,27 @@ export async function figureInputs(db: AnyDb, q: FigureQuery): Promise<FigureGro
   const period = (column: string) =>
     sql`${sql.ref(column)} >= ${from} and ${sql.ref(column)} < ${to} and region_code like ${like}`;
 
-  const caseRows = await statsSql(
-    sql`select ${k} as k, ${seconds("reported_at", "determined_at")} as s, (disputed_at is not null) as d
-        from quickclaim.cases where ${period("reported_at")}`,
-  ).execute(db);
+  // Four independent aggregates: run side by side on the pool (one after another on PGlite).
+  const [caseRows, claimRows, surveyRows, recent] = await Promise.all([
+    statsSql(
+      sql`select ${k} as k, ${seconds("reported_at", "determined_at")} as s, (disputed_at is not null) as d
+          from quickclaim.cases where ${period("reported_at")}`,
+    ).execute(db),
+    statsSql(
+      sql`select ${k} as k, ${seconds("opened_at", "paid_at")} as s, false as d
+          from quickclaim.claims where ${period("case_reported_at")}`,
+    ).execute(db),
+    sql<{ k: string; surveys: number; satisfied: number; suggestions: number }>`
+      select ${k} as k, count(*)::int8 as surveys, count(*) filter (where satisfied)::int8 as satisfied,
+             count(*) filter (where suggestion ~ '[^[:space:]]')::int8 as suggestions
+      from quickclaim.surveys where ${period("case_reported_at")} group by 1`.execute(db),
+    sql<{ k: string; suggestion: string }>`
+      select k, suggestion from (
+        select ${k} as k, suggestion, row_number() over (partition by ${k} order by at desc, id desc) as rn
+        from quickclaim.surveys where ${period("case_reported_at")} and suggestion is not null
+      ) x where rn <= 20 order by k, rn`.execute(db),
+  ]);
   if (caseRows.rows.length === 0) return [];
-  const claimRows = await statsSql(
-    sql`select ${k} as k, ${seconds("opened_at", "paid_at")} as s, false as d
-        from quickclaim.claims where ${period("case_reported_at")}`,
-  ).execute(db);
-  const surveyRows = await sql<{ k: string; surveys: number; satisfied: number; suggestions: number }>`
-    select ${k} as k, count(*)::int8 as surveys, count(*) filter (where satisfied)::int8 as satisfied,
-           count(*) filter (where suggestion ~ '[^[:space:]]')::int8 as suggestions
-    from quickclaim.surveys where ${period("case_reported_at")} group by 1`.execute(db);
-  const recent = await sql<{ k: string; suggestion: string }>`
-    select k, suggestion from (
-      select ${k} as k, suggestion, row_number() over (partition by ${k} order by at desc, id desc) as rn
-      from quickclaim.surveys where ${period("case_reported_at")} and suggestion is not null
-    ) x where rn <= 20 order by k, rn`.execute(db);
-
   const claimsBy = new Map(claimRows.rows.map((r) => [r.k, r]));
   const surveysBy = new Map(surveyRows.rows.map((r) => [r.k, r]));
   const keys = caseRows.rows.map((r) => r.k).sort();

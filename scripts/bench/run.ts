@@ -12,6 +12,7 @@ type Section = { readonly id: string; readonly run: () => Row[] | Promise<Row[]>
 const sections: Section[] = [
   { id: "kernel", run: kernelSection },
   { id: "http", run: async () => (await import("./http-section.ts")).httpSection() },
+  { id: "quickclaim", run: async () => (await import("./quickclaim-section.ts")).quickClaimSection() },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -23,7 +23,7 @@ export function callFor(
   const p = principalOf(c);
   const region = platform.regions.get(regionCode);
   const actsHere = p.regionCodes.some((r) => regionContains(r, regionCode) || regionContains(regionCode, r));
-  if (!region || !region.modules.includes(FAC) || !actsHere) {
+  if (!region?.modules.includes(FAC) || !actsHere) {
     throw new DomainError(`region ${regionCode} not found`, { ruleId: "KRN-R06", kind: "not_found", field: "region" });
   }
   return { deps: factorsDeps(platform, region.code), p };

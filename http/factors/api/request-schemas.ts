@@ -7,7 +7,7 @@ import { YuanString } from "./wire-money.ts";
  * core's, so their refusals are 422 problems naming the rule (FAC-R0x).
  */
 const Id = z.string().min(1).max(100);
-const Date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
 const text = (max: number) => z.string().max(max);
 
 export const RegionParam = z.strictObject({
@@ -146,7 +146,7 @@ export const ServicingBody = z
   .strictObject({
     outstandingPrincipalYuan: YuanString,
     interestArrearsYuan: YuanString,
-    overdueSince: Date.nullable(),
+    overdueSince: IsoDate.nullable(),
   })
   .openapi("LoanServicing");
 
@@ -173,9 +173,9 @@ export const ListingBody = z
     factorIds: z.array(Id).min(1).max(10),
     kind: z.enum(["lease", "sale"]),
     reservePriceYuan: YuanString,
-    closesOn: Date,
-    leaseFrom: Date.optional(),
-    leaseTo: Date.optional(),
+    closesOn: IsoDate,
+    leaseFrom: IsoDate.optional(),
+    leaseTo: IsoDate.optional(),
   })
   .openapi("ListForTransfer");
 
@@ -184,8 +184,8 @@ export const DashboardQuery = z.strictObject({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
-  from: Date,
-  to: Date,
+  from: IsoDate,
+  to: IsoDate,
 });
 export const CountyQuery = z.strictObject({
   countyCode: z

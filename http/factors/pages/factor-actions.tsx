@@ -78,8 +78,9 @@ export function FactorActions(props: Props) {
         lang={lang}
         testid="submit"
         button={t.submitButton}
+        multipart
       >
-        <AreaField name="evidence" label={t.evidence} hint={t.evidenceHint} values={forms("submit").values} />
+        <EvidenceInput label={t.evidence} hint={t.evidenceHint} />
       </Card>,
     );
   }

@@ -9,7 +9,7 @@ import {
   submitFactor,
   valueCollateral,
 } from "../../../core/factors/mod.ts";
-import { type Principal, parseYuan } from "../../../core/kernel/mod.ts";
+import { DomainError, type Principal, parseYuan } from "../../../core/kernel/mod.ts";
 import type { App } from "../../env.ts";
 import { allowBodyUpTo, DEFAULT_BODY_LIMIT } from "../../middleware/body-limit.ts";
 import { pageContext } from "../../pages/layout.tsx";
@@ -129,13 +129,16 @@ export function registerFactorRoutes(app: App, depsFor: DepsFor): void {
   action(
     "submit",
     () => "submit",
-    (c, region, p, factorId, form) => {
-      const evidence = lines(text(form, "evidence"));
+    async (c, region, p, factorId) => {
+      const files = await filesOf(c, "evidenceFiles");
       return attempt(langOf(c), async () => {
-        const r = await submitFactor(depsFor(region), p, { factorId, ...(evidence.length > 0 ? { evidence } : {}) });
+        const deps = depsFor(region);
+        const evidence = await uploadEvidence(deps, p, files);
+        const r = await submitFactor(deps, p, { factorId, ...(evidence.length > 0 ? { evidence } : {}) });
         return back(region, factorId, r.outcome);
       });
     },
+    EVIDENCE_FORM_BYTES,
   );
 
   action(

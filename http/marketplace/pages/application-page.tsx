@@ -62,7 +62,9 @@ function PushList(props: {
   return (
     <section class="mk-section" data-testid="pushes">
       <h2>{t.pushTitle}</h2>
-      <p class="hint">{format(t.pushLead, { institution: props.institutionName })}</p>
+      <p class="hint">
+        {props.mayReadData ? t.pushLeadRecipient : format(t.pushLead, { institution: props.institutionName })}
+      </p>
       {props.pushes.map((p) => (
         <div data-testid="push" data-push={p.id}>
           <Facts

@@ -43,10 +43,10 @@ export function ConsentScreen(props: {
                   <span class="mk-cat-name">{cat.name[lang]}</span>
                   <span class="mk-req">{cat.required ? c.required : c.optional}</span>
                   <span class="mk-cat-meta">
-                    {c.department}：{cat.department.name[lang] || "—"}
+                    {format(c.departmentLine, { department: cat.department.name[lang] || "—" })}
                   </span>
                   <span class="mk-cat-purpose" data-testid="category-purpose">
-                    {c.purpose}：{purposeIn(lang, cat.purpose)}
+                    {format(c.purposeLine, { purpose: purposeIn(lang, cat.purpose) })}
                   </span>
                 </span>
               </label>

@@ -70,11 +70,11 @@ export function FiguresSection(props: {
             <b>{total.firstLoanBorrowers}</b>
             <span>{t.firstLoanBorrowers}</span>
           </div>
-          <div class="mk-stat" data-testid="fig-amount" data-value={String(total.amountGranted)}>
+          <div class="mk-stat mk-stat-money" data-testid="fig-amount" data-value={String(total.amountGranted)}>
             <b>{yuan(lang, total.amountGranted)}</b>
             <span>{t.amountGranted}</span>
           </div>
-          <div class="mk-stat" data-testid="fig-average">
+          <div class="mk-stat mk-stat-money" data-testid="fig-average">
             <b>{yuan(lang, total.averagePerFinancing)}</b>
             <span>{t.average}</span>
           </div>

@@ -77,6 +77,7 @@ export const MARKETPLACE_CSS = `
 .mk-stat{background:#fff;border:1px solid var(--line);border-radius:var(--radius);padding:.6rem .7rem;text-decoration:none;color:var(--fg)}
 .mk-stat b{display:block;font-size:1.45rem;line-height:1.2}
 .mk-stat span{color:var(--muted);font-size:.82rem}
+.mk-stat-money b{font-size:1.1rem;white-space:nowrap;line-height:1.6}
 .mk-stat.hot b{color:var(--bad)}
 .mk-chart{width:100%;height:auto;display:block;max-width:480px}
 .mk-legend{display:flex;flex-wrap:wrap;gap:.3rem .9rem;font-size:.82rem;color:var(--muted);margin:.3rem 0}

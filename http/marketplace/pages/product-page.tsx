@@ -69,11 +69,9 @@ export function ProductPage(props: {
               <span class="mk-cat-name">{cat.name[lang]}</span>
               <span class="mk-req">{cat.required ? c.required : c.optional}</span>
               <span class="mk-cat-meta">
-                {c.department}：{cat.department.name[lang] || "—"}
+                {format(c.departmentLine, { department: cat.department.name[lang] || "—" })}
               </span>
-              <span class="mk-cat-purpose">
-                {c.purpose}：{purposeIn(lang, cat.purpose)}
-              </span>
+              <span class="mk-cat-purpose">{format(c.purposeLine, { purpose: purposeIn(lang, cat.purpose) })}</span>
             </li>
           ))}
         </ul>

@@ -41,6 +41,7 @@ export const applicationText = defineMessages({
     "instant.failed": "银行系统暂时无法答复，申请已转入该机构人工审批队列，不会丢失。",
     pushTitle: "本次推送的数据",
     pushLead: "依据您的授权，以下数据已推送给 {institution}（且仅此一家）。",
+    pushLeadRecipient: "以下数据经申请人授权推送给贵机构，仅用于审批本申请，到“保存至”时删除。",
     pushedAt: "推送时间",
     categories: "数据类别",
     period: "数据期间",
@@ -112,6 +113,8 @@ export const applicationText = defineMessages({
       "The bank's system could not answer; the application moved to the institution's manual queue and is not lost.",
     pushTitle: "Data pushed for this application",
     pushLead: "Under your consent this data went to {institution}, and to no one else.",
+    pushLeadRecipient:
+      "Pushed to your institution under the applicant's consent, for this application only; deleted at the “kept until” date.",
     pushedAt: "Pushed",
     categories: "Categories",
     period: "Period of data",

@@ -35,6 +35,8 @@ export const catalogueText = defineMessages({
     category: "数据类别",
     department: "提供部门",
     purpose: "用途",
+    purposeLine: "用途：{purpose}",
+    departmentLine: "提供部门：{department}",
     required: "必需",
     optional: "可选",
     dataTerms: "数据期间为授权前 {period} 个月；机构最多保存 {life} 个月；授权 {days} 天内有效。",
@@ -111,6 +113,8 @@ export const catalogueText = defineMessages({
     category: "Category",
     department: "Source",
     purpose: "Used for",
+    purposeLine: "Used for: {purpose}",
+    departmentLine: "Source: {department}",
     required: "required",
     optional: "optional",
     dataTerms:

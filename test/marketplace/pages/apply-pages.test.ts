@@ -72,6 +72,15 @@ describe("marketplace pages: apply with consent", () => {
     expect(html).not.toMatch(/value="tax.credit-grade" checked/);
   });
 
+  it("shows the consent screen in English with the English half of each purpose", async () => {
+    const html = await (await getPage(t.app, `${APPLY}?lang=en`, zhang)).text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toMatch(/data-testid="consent-recipient">CCB Longyan</);
+    expect(html).toContain("to this one institution only, for:");
+    expect(html).toContain("Used for: tax paid, to set the limit");
+    expect(html).not.toContain("纳税金额，核定额度");
+  });
+
   it.each([
     ["without the ticked consent", { agree: "" }, "MKT-R01", "请先阅读并勾选同意数据授权书"],
     [

@@ -1,0 +1,73 @@
+import "reflect-metadata";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import postgres from "postgres";
+import { buildPlatform } from "../../adapters/composition/compose.ts";
+import { parseDeploymentConfig } from "../../adapters/composition/deployment-config.ts";
+import type { ComposedPlatform } from "../../adapters/composition/platform.ts";
+import { silentLogger } from "../../plugins/_framework/logger.ts";
+
+/** The server the quick-claim bench uses: BENCH_DATABASE_URL, else the local Postgres. */
+export const BENCH_SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+export interface Scratch {
+  readonly url: string;
+  readonly name: string;
+  readonly platform: ComposedPlatform;
+  readonly dataDir: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A scratch database on the bench server, migrated, with the Ningde region, the quickclaim module
+ * and its simulator plugins composed over it (payments journal in memory); dropped afterwards.
+ */
+export async function createScratch(maxConnections = 20): Promise<Scratch> {
+  const name = `qc_bench_${process.pid}_${Date.now().toString(36)}`;
+  const admin = postgres(BENCH_SERVER, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const u = new URL(BENCH_SERVER);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const dataDir = mkdtempSync(join(tmpdir(), "qc-bench-"));
+  const config = parseDeploymentConfig(
+    {
+      dataDir,
+      database: { url, maxConnections },
+      regions: [
+        {
+          code: "350900",
+          name: { zh: "宁德", en: "Ningde" },
+          modules: ["quickclaim"],
+          policyPack: { id: "ningde-region", config: {} },
+          plugins: [
+            { id: "dev-notifier", config: { keepLast: 0 } },
+            { id: "quickclaim-police-desk-sim", config: {} },
+            { id: "quickclaim-traffic-video-sim", config: {} },
+            { id: "quickclaim-insurers-sim", config: {} },
+            { id: "quickclaim-payment-sim", config: { ledger: "memory" } },
+            { id: "quickclaim-photo-store-local", config: {} },
+          ],
+        },
+      ],
+    },
+    {},
+    "quickclaim bench",
+  );
+  const platform = await buildPlatform(config, {}, { migrate: true, logger: silentLogger });
+  return {
+    url,
+    name,
+    platform,
+    dataDir,
+    async drop() {
+      await platform.close();
+      const again = postgres(BENCH_SERVER, { max: 1, onnotice: () => {} });
+      await again.unsafe(`drop database if exists ${name} with (force)`);
+      await again.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

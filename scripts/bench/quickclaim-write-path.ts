@@ -1,0 +1,134 @@
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { quickClaimDeps } from "../../adapters/quickclaim/quickclaim-deps.ts";
+import type { Principal } from "../../core/kernel/mod.ts";
+import { reportAccident, submitPartyItems } from "../../core/quickclaim/mod.ts";
+import { demoChen, demoWu } from "../../adapters/quickclaim/demo-seed-people.ts";
+import { fmtRatio, type Row } from "./measure.ts";
+import type { Scratch } from "./quickclaim-scratch.ts";
+
+/** Counties of 宁德 and a point near each one's service centre; bench case i sits in county i mod 9. */
+const COUNTIES: readonly [string, number, number][] = [
+  ["350902", 26.6617, 119.5227],
+  ["350921", 26.8855, 120.0051],
+  ["350922", 26.5777, 118.7463],
+  ["350923", 26.9109, 118.9861],
+  ["350924", 27.46, 119.5147],
+  ["350925", 27.1039, 119.3393],
+  ["350926", 27.2339, 119.9001],
+  ["350981", 27.0888, 119.6479],
+  ["350982", 27.3243, 120.2164],
+];
+const clerk: Principal = { id: "staff:bench-clerk", roles: ["clerk"], regionCodes: ["350900"] };
+const items = {
+  plate: demoChen.plate,
+  driverName: demoChen.name,
+  driverLicenceNo: demoChen.residentId,
+  vehicleLicenceNo: demoChen.vehicleLicenceNo,
+  insurerId: demoChen.insurerId,
+  compulsoryPolicyNo: demoChen.compulsoryPolicyNo,
+  commercialPolicyNo: demoChen.commercialPolicyNo,
+  mobile: demoChen.mobile,
+};
+
+const lit = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The SQL one submitPartyItems step sends (KRN-R09 transaction): lock the case, save it, append
+ * the audit entry (head upsert, head lock, entry, head move) and the outbox event — as a pgbench
+ * script, each client on its own case, with the case's real stored JSON. Only what the
+ * application computes (hashes, ids) is made by SQL functions here.
+ */
+function pgbenchScript(parties: string, doc: string): string {
+  const county = `(ARRAY[${COUNTIES.map(([c]) => lit(c)).join(",")}])[:k + 1]`;
+  const caseId = "'qcbench' || :client_id";
+  const hash = "md5(random()::text) || md5(random()::text)";
+  return [
+    "\\set k :client_id % 9",
+    "BEGIN;",
+    `SELECT id, region_code, centre_id, status, version, reported_at, accident_at, evidence_submitted_at, determined_at, agreed_at, disputed_at, paid_at, letter_number, plates, insurer_ids, flagged_photos, parties, doc, accident_date::text AS accident_date FROM quickclaim.cases WHERE id = ${caseId} AND region_code LIKE '3509%' FOR UPDATE;`,
+    `UPDATE quickclaim.cases SET region_code = region_code, centre_id = centre_id, status = 'REPORTED', reported_at = reported_at, accident_at = accident_at, accident_date = accident_date, evidence_submitted_at = NULL, determined_at = NULL, agreed_at = NULL, disputed_at = NULL, paid_at = NULL, letter_number = NULL, plates = plates, insurer_ids = ARRAY['picc-ningde'], flagged_photos = 0, parties = ${lit(parties)}::jsonb, doc = ${lit(doc)}::jsonb, version = version + 1, updated_at = now() WHERE id = ${caseId} AND region_code LIKE '3509%';`,
+    `INSERT INTO platform.audit_head (region_code, seq, hash) VALUES (${county}, 0, repeat('0', 64)) ON CONFLICT (region_code) DO NOTHING;`,
+    `SELECT seq, hash FROM platform.audit_head WHERE region_code = ${county} FOR UPDATE;`,
+    `INSERT INTO platform.audit_log (region_code, seq, at, actor, action, object_type, object_id, outcome, detail, prev_hash, hash) SELECT region_code, seq + 1, now(), 'staff:bench-clerk', 'quickclaim.case.party_items', 'quickclaim.case', ${caseId}, 'ok', '{"partyId":"A","insurerId":"picc-ningde"}'::jsonb, hash, ${hash} FROM platform.audit_head WHERE region_code = ${county};`,
+    `UPDATE platform.audit_head SET seq = seq + 1, hash = ${hash}, updated_at = now() WHERE region_code = ${county};`,
+    `INSERT INTO platform.outbox (id, region_code, type, aggregate_id, payload, created_at, next_attempt_at) VALUES ('evt_' || md5(random()::text), ${county}, 'quickclaim.case.party_items_given', ${caseId}, '{"caseId":"qcbench0","partyId":"A"}'::jsonb, now(), now());`,
+    "COMMIT;",
+    "",
+  ].join("\n");
+}
+
+/** Runs `step` in `clients` loops for `seconds`; operations per second. */
+async function drive(clients: number, seconds: number, step: (client: number) => Promise<unknown>): Promise<number> {
+  const end = performance.now() + seconds * 1000;
+  let ops = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      while (performance.now() < end) {
+        await step(c);
+        ops += 1;
+      }
+    }),
+  );
+  return (ops * 1000) / (performance.now() - start);
+}
+
+/**
+ * Case-step write path: the submitPartyItems use case (validation, C2 sealing, kysely, audit,
+ * outbox) with `clients` concurrent callers, against pgbench running the same SQL statements at
+ * the same concurrency on the same scratch database — the ceiling the database allows.
+ */
+export async function writePathRow(s: Scratch, clients: number, seconds: number): Promise<Row> {
+  const base = quickClaimDeps(s.platform, "350900");
+  let n = 0;
+  const deps = { ...base, ids: { next: (p: string) => (p === "qccase" ? `qcbench${n++}` : base.ids.next(p)) } };
+  for (let i = 0; i < clients; i++) {
+    const [county, lat, lng] = COUNTIES[i % COUNTIES.length] as [string, number, number];
+    await reportAccident(
+      deps,
+      {
+        regionCode: county,
+        accidentAt: new Date(Date.now() - 60_000).toISOString(),
+        place: { address: "宁德市 bench", point: { lat, lng } },
+        circumstances: { anyoneInjured: false, deathOrSeriousInjury: false, vehiclesMovable: true },
+        parties: [
+          { plate: demoChen.plate, mobile: demoChen.mobile },
+          { plate: demoWu.plate, mobile: demoWu.mobile },
+        ],
+      },
+      clerk,
+    );
+  }
+  const step = (c: number) => submitPartyItems(base, { caseId: `qcbench${c}`, partyId: "A", items }, clerk);
+  await drive(clients, 1, step); // warm-up
+  const app = await drive(clients, seconds, step);
+
+  const row = await sql<{ parties: string; doc: string }>`
+    select parties::text as parties, doc::text as doc from quickclaim.cases where id = 'qcbench0'`.execute(
+    s.platform.database.db,
+  );
+  const file = join(s.dataDir, "qc-step.pgbench.sql");
+  writeFileSync(file, pgbenchScript(row.rows[0]?.parties ?? "[]", row.rows[0]?.doc ?? "{}"));
+  const u = new URL(s.url);
+  const args = ["-n", "-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres")];
+  const run = (t: number) =>
+    spawnSync("pgbench", [...args, "-c", String(clients), "-j", "2", "-T", String(t), "-f", file, s.name], {
+      encoding: "utf8",
+      env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) },
+    });
+  run(1);
+  const out = run(seconds);
+  const tps = Number(/tps = ([\d.]+)/.exec(out.stdout)?.[1] ?? Number.NaN);
+  if (!Number.isFinite(tps)) throw new Error(`pgbench failed: ${out.stderr || out.stdout}`);
+  return {
+    section: "quickclaim",
+    measure: `case step (submitPartyItems: lock, save, audit, outbox), ${clients} concurrent callers`,
+    value: `${app.toFixed(0)} steps/s`,
+    baseline: `${tps.toFixed(0)} tx/s pgbench, same SQL`,
+    ratio: fmtRatio(app, tps),
+    goal: "≥ 70 %",
+  };
+}
