@@ -91,6 +91,15 @@ export const lendingText = defineMessages({
     party_governmentFund: "政府风险补偿资金",
     total: "合计",
     lossChart: "损失分担",
+    collateralTitle: "抵押物",
+    deliveriesTitle: "外部系统送达情况",
+    deliveriesHint:
+      "通知银行、担保和保险机构的消息在提交后异步送达；未送达的会自动重试，失败的转人工处理，业务不会丢失。",
+    delivery_delivered: "已送达",
+    delivery_waiting: "等待重试",
+    delivery_failed: "送达失败，待人工处理",
+    attempts: "尝试 {n} 次",
+    nextAttempt: "下次 {at}",
   },
   en: {
     applyTitle: "Apply for a mortgage loan",
@@ -183,6 +192,15 @@ export const lendingText = defineMessages({
     party_governmentFund: "Government risk fund",
     total: "Total",
     lossChart: "Loss sharing",
+    collateralTitle: "Collateral",
+    deliveriesTitle: "Delivery to outside systems",
+    deliveriesHint:
+      "Notices to banks, guarantors and insurers are delivered after the change commits; undelivered ones are retried, failed ones wait for a person. Nothing is lost.",
+    delivery_delivered: "delivered",
+    delivery_waiting: "waiting for a retry",
+    delivery_failed: "failed: waiting for a person",
+    attempts: "{n} attempts",
+    nextAttempt: "next {at}",
   },
 });
 

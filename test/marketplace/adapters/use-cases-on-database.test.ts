@@ -237,7 +237,7 @@ describe("抵押登记云办理 through the outbox to the real-estate registry (
 
 describe("housekeeping: consent expiry and the end of a push's data life (MKT-R01)", () => {
   it("after the data life the pushed content is dropped and the log line stays; expired consents are marked", async () => {
-    t.clock.advance(400 * 86_400_000);
+    t.clock.advance(1_150 * 86_400_000); // past the longest data life (a mortgage product: 36 months)
     const [result] = await runMarketplaceJobs(t.platform);
     expect(result?.regionCode).toBe(LONGYAN);
     expect(result?.expired).toBeGreaterThan(0);
