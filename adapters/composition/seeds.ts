@@ -1,3 +1,4 @@
+import { factorsDemoSeed } from "../factors/demo-seed.ts";
 import { marketplaceDemoSeed } from "../marketplace/demo-seed.ts";
 import { quickClaimDemoSeed } from "../quickclaim/demo-seed.ts";
 import type { Platform } from "./platform.ts";
@@ -22,7 +23,12 @@ export interface SeedContributor {
 
 // LEAD HOOK — demo seeds. The platform's own seed comes first; add one line per module seed
 // (e.g. `factorsDemoSeed` from adapters/factors/demo-seed.ts) after it.
-export const seedContributors: readonly SeedContributor[] = [demoStaffKeys, marketplaceDemoSeed, quickClaimDemoSeed];
+export const seedContributors: readonly SeedContributor[] = [
+  demoStaffKeys,
+  marketplaceDemoSeed,
+  quickClaimDemoSeed,
+  factorsDemoSeed,
+];
 
 export interface SeedResult {
   readonly created: readonly string[];

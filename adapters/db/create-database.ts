@@ -34,6 +34,27 @@ function parseInt8(text: string): number {
   return n;
 }
 
+/**
+ * kysely-postgres-js runs every query through `unsafe(text, params)`, which postgres.js sends
+ * unprepared: a query with parameters then costs two round trips (Describe, then Bind/Execute).
+ * Asking for named prepared statements — postgres.js's own default for its tagged queries —
+ * costs the Describe once per connection and statement, then one round trip per query.
+ */
+function preparedStatements(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop !== "reserve") return Reflect.get(target, prop, receiver);
+      return async () => {
+        const conn = await target.reserve();
+        const unsafe = conn.unsafe.bind(conn);
+        conn.unsafe = ((text: string, args?: unknown[], options?: object) =>
+          unsafe(text, args as never, { prepare: true, ...options })) as typeof conn.unsafe;
+        return conn;
+      };
+    },
+  });
+}
+
 export async function createDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.url) {
     const sql = postgres(config.url, {
@@ -43,7 +64,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
         int8: { to: 20, from: [20], serialize: (v: unknown) => String(v), parse: parseInt8 },
       } as never,
     });
-    const db = new Kysely<any>({ dialect: new PostgresJSDialect({ postgres: sql }) });
+    const db = new Kysely<any>({ dialect: new PostgresJSDialect({ postgres: preparedStatements(sql) }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
   const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite();

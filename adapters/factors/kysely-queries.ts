@@ -93,6 +93,7 @@ export class KyselyFactorsQueries implements FactorsQueries {
     let q: Q = scoped(selectLoans(this.#db), "l", f);
     q = inList(q, "l.status", f.statuses);
     if (f.bankId !== undefined) q = q.where("l.bank_id", "=", f.bankId);
+    if (f.applicationId !== undefined) q = q.where("l.application_id", "=", f.applicationId);
     const rows = await q.orderBy("l.created_at", "desc").orderBy("l.id", "desc").limit(limitOf(f.limit)).execute();
     return rows.map(loanFromRow);
   }

@@ -68,14 +68,21 @@ function statsSql(durations: RawBuilder<unknown>) {
     from g left join m on m.k = g.k`;
 }
 
-const seconds = (from: string, to: string) =>
-  sql`case when ${sql.ref(to)} is null then null
-      else floor(extract(epoch from (${sql.ref(to)} - ${sql.ref(from)})))::int8 end`;
+/**
+ * Runs one figures query with JIT compilation off: the planner's row estimates for a year of
+ * cases make Postgres JIT-compile, which costs more than the whole query. (PGlite ignores it.)
+ */
+function withoutJit<T>(db: AnyDb, query: RawBuilder<T>) {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local jit = off`.execute(trx);
+    return query.execute(trx);
+  });
+}
 
 /**
  * QC-R08 figure inputs straight from the tables, for every group of cases reported in the
  * period (business dates, Asia/Shanghai): accidents, handled remotely, no dispute and the
- * handling time (report → first letter) from cases; the payout time (claim → paid) from the
+ * handling time (report → first letter, stored as handling_seconds) from cases; the payout time (claim → paid) from the
  * claims of those cases; satisfaction and suggestions from their surveys. One aggregate query
  * per table, on covering indexes; the numbers equal core `aggregateFigureInputs` on the same rows.
  */
@@ -89,23 +96,35 @@ export async function figureInputs(db: AnyDb, q: FigureQuery): Promise<FigureGro
 
   // Four independent aggregates: run side by side on the pool (one after another on PGlite).
   const [caseRows, claimRows, surveyRows, recent] = await Promise.all([
-    statsSql(
-      sql`select ${k} as k, ${seconds("reported_at", "determined_at")} as s, (disputed_at is not null) as d
-          from quickclaim.cases where ${period("reported_at")}`,
-    ).execute(db),
-    statsSql(
-      sql`select ${k} as k, ${seconds("opened_at", "paid_at")} as s, false as d
-          from quickclaim.claims where ${period("case_reported_at")}`,
-    ).execute(db),
-    sql<{ k: string; surveys: number; satisfied: number; suggestions: number }>`
-      select ${k} as k, count(*)::int8 as surveys, count(*) filter (where satisfied)::int8 as satisfied,
-             count(*) filter (where suggestion ~ '[^[:space:]]')::int8 as suggestions
-      from quickclaim.surveys where ${period("case_reported_at")} group by 1`.execute(db),
-    sql<{ k: string; suggestion: string }>`
-      select k, suggestion from (
-        select ${k} as k, suggestion, row_number() over (partition by ${k} order by at desc, id desc) as rn
-        from quickclaim.surveys where ${period("case_reported_at")} and suggestion is not null
-      ) x where rn <= 20 order by k, rn`.execute(db),
+    withoutJit(
+      db,
+      statsSql(
+        sql`select ${k} as k, handling_seconds as s, disputed as d
+            from quickclaim.cases where ${period("reported_at")}`,
+      ),
+    ),
+    withoutJit(
+      db,
+      statsSql(
+        sql`select ${k} as k, payout_seconds as s, false as d
+            from quickclaim.claims where ${period("case_reported_at")}`,
+      ),
+    ),
+    withoutJit(
+      db,
+      sql<{ k: string; surveys: number; satisfied: number; suggestions: number }>`
+        select ${k} as k, count(*)::int8 as surveys, count(*) filter (where satisfied)::int8 as satisfied,
+               count(*) filter (where suggestion ~ '[^[:space:]]')::int8 as suggestions
+        from quickclaim.surveys where ${period("case_reported_at")} group by 1`,
+    ),
+    withoutJit(
+      db,
+      sql<{ k: string; suggestion: string }>`
+        select k, suggestion from (
+          select ${k} as k, suggestion, row_number() over (partition by ${k} order by at desc, id desc) as rn
+          from quickclaim.surveys where ${period("case_reported_at")} and suggestion is not null
+        ) x where rn <= 20 order by k, rn`,
+    ),
   ]);
   if (caseRows.rows.length === 0) return [];
   const claimsBy = new Map(claimRows.rows.map((r) => [r.k, r]));

@@ -15,7 +15,7 @@ export function LossView(props: {
   const t = lendingText(props.lang);
   const { loan, loss } = props.detail;
   return (
-    <section class="card" data-testid="loss">
+    <section class="card" id="loss" data-testid="loss">
       <h2>{t.lossTitle}</h2>
       <p class="sub">{t.lossHint}</p>
       {loss ? (

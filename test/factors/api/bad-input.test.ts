@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, createFactorsTestApp, type FactorsTestApp } from "./support/factors-test-app.ts";
 import { writtenState } from "./support/db-snapshot.ts";
+import { call, createFactorsTestApp, type FactorsTestApp } from "./support/factors-test-app.ts";
 import { API, LIN_ID, LIN_MOBILE, type LinLoan, linLoan, productBody } from "./support/lin-journey.ts";
 
 /**
@@ -42,7 +42,11 @@ describe("factors API refuses bad input with a problem naming the rule, writing 
       siteRef: "XP-SC-0117",
     });
     expect(draft.status).toBe(201);
-    const body = await refused(() => call(t, "POST", `${API}/factors/${draft.body.id}/submit`, lin.citizen, {}), 422, "FAC-R01");
+    const body = await refused(
+      () => call(t, "POST", `${API}/factors/${draft.body.id}/submit`, lin.citizen, {}),
+      422,
+      "FAC-R01",
+    );
     expect(body).toMatchObject({ field: "holder", reason: "holder_mismatch" });
   });
 
@@ -126,7 +130,11 @@ describe("factors API refuses bad input with a problem naming the rule, writing 
       overdueSince: "2026-03-01",
     });
     expect(servicing.status, JSON.stringify(servicing.body)).toBe(200);
-    const early = await refused(() => call(t, "POST", `${API}/loans/${lin.loanId}/default`, lin.bank, {}), 409, "FAC-R08");
+    const early = await refused(
+      () => call(t, "POST", `${API}/loans/${lin.loanId}/default`, lin.bank, {}),
+      409,
+      "FAC-R08",
+    );
     expect(early).toMatchObject({ daysOverdue: 30, trigger: 90 });
     await refused(
       () => call(t, "POST", `${API}/loans/${lin.loanId}/disposals`, lin.bank, { channel: "buy_out" }),
@@ -154,7 +162,12 @@ describe("factors API refuses bad input with a problem naming the rule, writing 
 
   it("refuses a malformed body by name before any rule runs (400, KRN-R11)", async () => {
     const res = await refused(
-      () => call(t, "POST", `${API}/applications`, lin.bank, { productId: lin.productId, amountYuan: "12.345", smuggled: 1 }),
+      () =>
+        call(t, "POST", `${API}/applications`, lin.bank, {
+          productId: lin.productId,
+          amountYuan: "12.345",
+          smuggled: 1,
+        }),
       400,
       "KRN-R11",
     );

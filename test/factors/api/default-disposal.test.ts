@@ -9,9 +9,27 @@ const HUANG_MOBILE = "13905930002";
 const huang = { kind: "person", idNumber: HUANG_ID, name: "黄先生" } as const;
 const site = "XP-SC-0117";
 const HUANG_FACTORS = [
-  { typeCode: "R04", title: "三沙海域使用权", quantity: "16", certificateNo: "闽(2018)霞浦海域第0117号", location: "霞浦县三沙镇 东壁海域 0117 号养殖区" },
-  { typeCode: "A01", title: "渔排 10 口", quantity: "10", certificateNo: "霞渔排备(2018)0117", location: "霞浦县三沙镇 东壁海域 0117 号养殖区 渔排" },
-  { typeCode: "R05", title: "水域滩涂养殖证", quantity: "16", certificateNo: "闽霞浦(2018)养证第0117号", location: "霞浦县三沙镇 东壁海域 0117 号养殖区" },
+  {
+    typeCode: "R04",
+    title: "三沙海域使用权",
+    quantity: "16",
+    certificateNo: "闽(2018)霞浦海域第0117号",
+    location: "霞浦县三沙镇 东壁海域 0117 号养殖区",
+  },
+  {
+    typeCode: "A01",
+    title: "渔排 10 口",
+    quantity: "10",
+    certificateNo: "霞渔排备(2018)0117",
+    location: "霞浦县三沙镇 东壁海域 0117 号养殖区 渔排",
+  },
+  {
+    typeCode: "R05",
+    title: "水域滩涂养殖证",
+    quantity: "16",
+    certificateNo: "闽霞浦(2018)养证第0117号",
+    location: "霞浦县三沙镇 东壁海域 0117 号养殖区",
+  },
 ].map((f) => ({ ...f, countyCode: "350921", holder: huang, siteRef: site }));
 
 async function drain(t: FactorsTestApp): Promise<{ delivered: number; failed: number }> {
@@ -50,12 +68,15 @@ describe("factors API: 黄先生's default, buy-out by 福宁海投 at 75 % and 
     for (const f of HUANG_FACTORS) {
       const reg = await call(t, "POST", `${API}/factors`, citizen, f);
       expect(reg.status, JSON.stringify(reg.body)).toBe(201);
-      expect((await call(t, "POST", `${API}/factors/${reg.body.id}/submit`, citizen, {})).body.outcome).toBe("publicised");
+      expect((await call(t, "POST", `${API}/factors/${reg.body.id}/submit`, citizen, {})).body.outcome).toBe(
+        "publicised",
+      );
       factorIds.push(reg.body.id);
     }
     t.clock.advance(8 * 86_400_000);
     citizen = await t.citizen(HUANG_MOBILE);
-    for (const id of factorIds) expect((await call(t, "POST", `${API}/factors/${id}/activate`, citizen, {})).status).toBe(200);
+    for (const id of factorIds)
+      expect((await call(t, "POST", `${API}/factors/${id}/activate`, citizen, {})).status).toBe(200);
     expect((await call(t, "POST", `${API}/bundles`, citizen, { factorIds })).status).toBe(201);
     const v = await call(t, "POST", `${API}/valuations`, citizen, { factorIds });
     expect(v.body.valueYuan).toBe("230000.00"); // 16 亩 × 3,000 + 10 口 × 15,000 + 16 亩 × 2,000
@@ -77,14 +98,18 @@ describe("factors API: 黄先生's default, buy-out by 福宁海投 at 75 % and 
     t.clock.set("2026-04-20T02:00:00Z");
     const revalued = await call(t, "POST", `${API}/valuations`, bank, {
       factorIds,
-      conditions: { [factorIds[0] as string]: "fair", [factorIds[1] as string]: "poor", [factorIds[2] as string]: "fair" },
+      conditions: {
+        [factorIds[0] as string]: "fair",
+        [factorIds[1] as string]: "poor",
+        [factorIds[2] as string]: "fair",
+      },
     });
     expect(revalued.status, JSON.stringify(revalued.body)).toBe(201);
     expect(revalued.body.valueYuan).toBe("154000.00");
     const overdue = await call(t, "POST", `${API}/loans/${loanId}/servicing`, bank, {
       outstandingPrincipalYuan: "125000.00",
       interestArrearsYuan: "3800.00",
-      overdueSince: "2026-04-21",
+      overdueSince: "2026-04-20",
     });
     expect(overdue.body.status, JSON.stringify(overdue.body)).toBe("OVERDUE");
   });
@@ -93,7 +118,7 @@ describe("factors API: 黄先生's default, buy-out by 福宁海投 at 75 % and 
   });
 
   it("FAC-R08 reports the default once 120 days overdue and tells the guarantor and insurer (retried)", async () => {
-    t.clock.set("2026-08-19T02:00:00Z"); // 120 days after 2026-04-21
+    t.clock.set("2026-08-18T02:00:00Z"); // 120 days after 2026-04-20
     const res = await call(t, "POST", `${API}/loans/${loanId}/default`, bank, {});
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.status).toBe("DEFAULTED");
@@ -111,8 +136,14 @@ describe("factors API: 黄先生's default, buy-out by 福宁海投 at 75 % and 
     expect(g.receipts("nd-gov-guarantor").filter((r) => r.type === "factors.loan.defaulted")).toHaveLength(1);
     expect(i.receipts("nd-agri-insurer").filter((r) => r.type === "factors.loan.defaulted")).toHaveLength(1);
     const after = await call(t, "GET", `${API}/loans/${loanId}`, bank);
-    expect(after.body.deliveries.find((d: { type: string }) => d.type === "factors.loan.defaulted").state).toBe("delivered");
-    expect(after.body.trigger).toMatchObject({ daysOverdue: 120, triggerDays: 90, channels: ["listing", "auction", "buy_out"] });
+    expect(after.body.deliveries.find((d: { type: string }) => d.type === "factors.loan.defaulted").state).toBe(
+      "delivered",
+    );
+    expect(after.body.trigger).toMatchObject({
+      daysOverdue: 120,
+      triggerDays: 90,
+      channels: ["listing", "auction", "buy_out"],
+    });
   });
 
   it("FAC-R08/R07 福宁海投 buys the bundle out at 75 % of the current value; proceeds pay costs, interest, then principal", async () => {
@@ -120,7 +151,9 @@ describe("factors API: 黄先生's default, buy-out by 福宁海投 at 75 % and 
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     expect(started.body.buyOut).toMatchObject({ companyId: "xiapu-funing-haitou", offerYuan: "115500.00" });
     expect(started.body.valuationValueYuan).toBe("154000.00");
-    const done = await call(t, "POST", `${API}/disposals/${started.body.id}/completion`, bank, { costsYuan: "1500.00" });
+    const done = await call(t, "POST", `${API}/disposals/${started.body.id}/completion`, bank, {
+      costsYuan: "1500.00",
+    });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.waterfall).toMatchObject({
       proceedsYuan: "115500.00",
@@ -171,7 +204,9 @@ describe("factors API: 黄先生's default, buy-out by 福宁海投 at 75 % and 
     expect((await call(t, "POST", `${API}/factors/${reg.body.id}/submit`, staff, {})).body.outcome).toBe("publicised");
     t.clock.advance(8 * 86_400_000);
     expect((await call(t, "POST", `${API}/factors/${reg.body.id}/activate`, staff, {})).status).toBe(200);
-    expect((await call(t, "POST", `${API}/valuations`, staff, { factorIds: [reg.body.id] })).body.valueYuan).toBe("180000.00");
+    expect((await call(t, "POST", `${API}/valuations`, staff, { factorIds: [reg.body.id] })).body.valueYuan).toBe(
+      "180000.00",
+    );
     const admin = await t.staff(["institution_admin"], "nd-rural-bank");
     const product = await call(t, "POST", `${API}/products`, admin, productBody("rural-house"));
     const app = await call(t, "POST", `${API}/applications`, staff, {

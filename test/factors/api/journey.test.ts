@@ -35,7 +35,12 @@ describe("factors API: 林阿伯's 三权合一 bundle from registration to an a
     ]);
     expect(h.body.events.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const lien = h.body.events.at(-1);
-    expect(lien).toMatchObject({ fromStatus: "ACTIVE", toStatus: "ENCUMBERED", ruleId: "FAC-R06", actor: expect.stringMatching(/^inst:nd-rural-bank\//) });
+    expect(lien).toMatchObject({
+      fromStatus: "ACTIVE",
+      toStatus: "ENCUMBERED",
+      ruleId: "FAC-R06",
+      actor: expect.stringMatching(/^inst:nd-rural-bank\//),
+    });
     expect(lien.data).toMatchObject({ securedAmountYuan: "150000.00", rank: 1 });
     expect(h.body.events[0].actor).toBe("citizen");
   });
@@ -43,7 +48,12 @@ describe("factors API: 林阿伯's 三权合一 bundle from registration to an a
   it("shows the lien ranked first with its secured amount, and the self-assessed valuation of the bundle", async () => {
     const h = await call(t, "GET", `${API}/factors/${lin.factorIds[1]}`, lin.citizen);
     expect(h.body.liens).toHaveLength(1);
-    expect(h.body.liens[0]).toMatchObject({ unitId: lin.bundleId, rank: 1, status: "active", securedAmountYuan: "150000.00" });
+    expect(h.body.liens[0]).toMatchObject({
+      unitId: lin.bundleId,
+      rank: 1,
+      status: "active",
+      securedAmountYuan: "150000.00",
+    });
     // 20 亩 × 3,000 + 12 口 × 15,000 + 20 亩 × 2,000 = 280,000 yuan (≤ 300,000: self-assessment, FAC-R04)
     expect(h.body.valuation).toMatchObject({ method: "self_assessment", valueYuan: "280000.00", unitId: lin.bundleId });
   });
@@ -58,14 +68,18 @@ describe("factors API: 林阿伯's 三权合一 bundle from registration to an a
     const guarantor = region.adapter<InstitutionDesk>(GuarantorPort, "350981");
     const insurer = region.adapter<InstitutionDesk>(InsurerPort, "350981");
     expect(lender.receipts("nd-rural-bank").map((r) => r.type)).toContain("factors.loan.booked");
-    expect(guarantor.receipts("nd-gov-guarantor").map((r) => r.type).sort()).toEqual([
-      "factors.loan.booked",
-      "factors.mortgage.accepted",
-    ]);
-    expect(insurer.receipts("nd-agri-insurer").map((r) => r.type).sort()).toEqual([
-      "factors.loan.booked",
-      "factors.mortgage.accepted",
-    ]);
+    expect(
+      guarantor
+        .receipts("nd-gov-guarantor")
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(["factors.loan.booked", "factors.mortgage.accepted"]);
+    expect(
+      insurer
+        .receipts("nd-agri-insurer")
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(["factors.loan.booked", "factors.mortgage.accepted"]);
     const loan = await call(t, "GET", `${API}/loans/${lin.loanId}`, lin.bank);
     expect(loan.status).toBe(200);
     expect(loan.body.loan).toMatchObject({ status: "PERFORMING", principalYuan: "150000.00", countyCode: "350981" });
@@ -93,20 +107,39 @@ describe("factors API: 林阿伯's 三权合一 bundle from registration to an a
       countiesWithCollectionCompany: 6,
     });
     const xiapu = await call(t, "GET", `${API}/dashboard?countyCode=350921&from=2026-01-01&to=2026-12-31`, regulator);
-    expect(xiapu.body).toMatchObject({ entitiesFinanced: 0, balanceYuan: "0.00", counties: 1, countiesWithCollectionCompany: 1 });
+    expect(xiapu.body).toMatchObject({
+      entitiesFinanced: 0,
+      balanceYuan: "0.00",
+      counties: 1,
+      countiesWithCollectionCompany: 1,
+    });
   });
 
   it("replays a retried POST with the same Idempotency-Key instead of running it twice", async () => {
-    const first = await call(t, "POST", `${API}/loans/${lin.loanId}/servicing`, lin.bank, {
-      outstandingPrincipalYuan: "140000.00",
-      interestArrearsYuan: "0.00",
-      overdueSince: null,
-    }, "repay-1");
-    const again = await call(t, "POST", `${API}/loans/${lin.loanId}/servicing`, lin.bank, {
-      outstandingPrincipalYuan: "140000.00",
-      interestArrearsYuan: "0.00",
-      overdueSince: null,
-    }, "repay-1");
+    const first = await call(
+      t,
+      "POST",
+      `${API}/loans/${lin.loanId}/servicing`,
+      lin.bank,
+      {
+        outstandingPrincipalYuan: "140000.00",
+        interestArrearsYuan: "0.00",
+        overdueSince: null,
+      },
+      "repay-1",
+    );
+    const again = await call(
+      t,
+      "POST",
+      `${API}/loans/${lin.loanId}/servicing`,
+      lin.bank,
+      {
+        outstandingPrincipalYuan: "140000.00",
+        interestArrearsYuan: "0.00",
+        overdueSince: null,
+      },
+      "repay-1",
+    );
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
     expect(again.headers.get("Idempotent-Replayed")).toBe("true");

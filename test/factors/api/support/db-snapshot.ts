@@ -31,10 +31,14 @@ export async function writtenState(db: AnyDb): Promise<Record<string, number>> {
     out[t] = Number(r.rows[0]?.n ?? 0);
   }
   for (const t of VERSIONED) {
-    const r = await sql<{ v: number | string | null }>`select coalesce(sum(version), 0) as v from ${sql.table(t)}`.execute(db);
+    const r = await sql<{
+      v: number | string | null;
+    }>`select coalesce(sum(version), 0) as v from ${sql.table(t)}`.execute(db);
     out[`${t}#versions`] = Number(r.rows[0]?.v ?? 0);
   }
-  const liens = await sql<{ s: string | null }>`select string_agg(id || ':' || status, ',' order by id) as s from factors.liens`.execute(db);
+  const liens = await sql<{
+    s: string | null;
+  }>`select string_agg(id || ':' || status, ',' order by id) as s from factors.liens`.execute(db);
   out[`factors.liens#status:${liens.rows[0]?.s ?? ""}`] = 1;
   return out;
 }

@@ -17,6 +17,8 @@ export interface MarketplaceRegionOptions {
   readonly creditData?: Record<string, unknown>;
   readonly lender?: Record<string, unknown>;
   readonly registry?: Record<string, unknown>;
+  /** Another plugin for the LenderGateway port instead of the simulator (e.g. http-gateway). */
+  readonly lenderPlugin?: { readonly id: string; readonly config: Record<string, unknown> };
 }
 
 /** The 龙岩 region with the marketplace module and its three simulators (zero latency by default). */
@@ -29,7 +31,7 @@ export function marketplaceRegionConfig(o: MarketplaceRegionOptions = {}) {
     plugins: [
       { id: "dev-notifier", config: { keepLast: 50 } },
       { id: "marketplace-credit-data-sim", config: { latencyMs: 0, ...o.creditData } },
-      { id: "marketplace-lender-sim", config: { latencyMs: 0, ...o.lender } },
+      o.lenderPlugin ?? { id: "marketplace-lender-sim", config: { latencyMs: 0, ...o.lender } },
       { id: "marketplace-estate-registry-sim", config: { processingMs: 0, ...o.registry } },
     ],
   };
