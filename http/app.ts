@@ -108,12 +108,12 @@ export function createApp(platform: Platform, options: AppOptions = {}): App {
   const modules = options.modules ?? httpModules;
 
   const app: App = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use("*", async (c, next) => {
+  app.use("*", (c, next) => {
     c.set("platform", platform);
     c.set("auth", auth);
     c.set("logger", logger);
     c.set("idempotency", idempotency);
-    await next();
+    return next();
   });
   app.use("*", requestContext({ newId: () => platform.ids.next("req") }));
   app.use("*", secureHeaders({ strictTransportSecurity: auth.settings.secureCookies ? "max-age=15552000" : false }));

@@ -90,7 +90,7 @@ function changedSomething(result: unknown): boolean {
   return !values.every((v) => v === 0);
 }
 
-function describe(e: unknown): string {
+function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -113,7 +113,7 @@ export function createMaintenance(tasks: readonly MaintenanceTask[], options: Ma
     if (s.running) return s.running;
     const startedAt = clock.now();
     const ms0 = performance.now();
-    s.running = (async () => {
+    const run = (async () => {
       try {
         const result = await s.task.run();
         const { name, runs, failures } = s.status;
@@ -127,14 +127,17 @@ export function createMaintenance(tasks: readonly MaintenanceTask[], options: Ma
           runs: s.status.runs + 1,
           failures: s.status.failures + 1,
           lastRunAt: startedAt,
-          lastError: describe(e),
+          lastError: messageOf(e),
         };
         logger.error("maintenance: task failed; retrying at the next interval", { task: s.task.name, error: e });
-      } finally {
-        s.running = undefined;
       }
     })();
-    return s.running;
+    // Cleared in a later microtask, so also after a task that throws before its first await.
+    const tracked = run.then(() => {
+      s.running = undefined;
+    });
+    s.running = tracked;
+    return tracked;
   };
 
   const schedule = (s: TaskState, ms: number) => {

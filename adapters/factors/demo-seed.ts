@@ -1,6 +1,6 @@
 import type { SeedContributor } from "../composition/seeds.ts";
 import { demoStaffKeysFor } from "./demo/seed-staff-keys.ts";
-import { chenStory, deskStories, huangStory, linStory, servedStories } from "./demo/seed-stories.ts";
+import { chenStory, deskStories, huangStory, linStory, productStory, servedStories } from "./demo/seed-stories.ts";
 import { SeedWorld } from "./demo/seed-world.ts";
 import { factorsDeps } from "./factors-deps.ts";
 
@@ -20,6 +20,7 @@ export const factorsDemoSeed: SeedContributor = {
     const world = new SeedWorld(factorsDeps(platform, regionCode), platform.database.db, platform.clock.now(), (w) =>
       report.created(`factors: ${w}`),
     );
+    await productStory(world);
     await linStory(world);
     await huangStory(world);
     await chenStory(world);

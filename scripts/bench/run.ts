@@ -13,6 +13,7 @@ const sections: Section[] = [
   { id: "kernel", run: kernelSection },
   { id: "http", run: async () => (await import("./http-section.ts")).httpSection() },
   { id: "quickclaim", run: async () => (await import("./quickclaim-section.ts")).quickClaimSection() },
+  { id: "factors", run: async () => (await import("./factors-section.ts")).factorsSection() },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -213,6 +213,19 @@ describe("housekeeping: expired idempotency keys, sessions and one-time codes ar
     expect(timers.pending.size).toBe(0); // no run is scheduled after stop
   });
 
+  it("keeps running a task that throws before it even returns a promise", async () => {
+    const broken = {
+      name: "broken",
+      run: () => {
+        throw new Error("not even a promise");
+      },
+    } as unknown as MaintenanceTask;
+    const m = createMaintenance([broken], { clock, logger: capturingLogger().logger, timers: new ManualTimers() });
+    await m.runNow();
+    await m.runNow();
+    expect(m.status()[0]).toMatchObject({ runs: 2, failures: 2, lastError: "not even a promise" });
+  });
+
   it("uses unref'd timers by default, so a pending run never keeps the process alive", () => {
     const handle = unrefTimers.setTimeout(() => {}, 60_000) as ReturnType<typeof setTimeout>;
     expect(handle.hasRef()).toBe(false);

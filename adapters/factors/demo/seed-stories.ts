@@ -4,6 +4,7 @@ import {
   completeDisposal,
   listForTransfer,
   lodgeObjection,
+  ningdeDemoProducts,
   placeBid,
   recordLoanServicing,
   reportDefault,
@@ -18,6 +19,12 @@ import type { SeedWorld } from "./seed-world.ts";
 const RURAL = "nd-rural-bank";
 const POSTAL = "nd-postal-bank";
 const yuan = (n: number) => n * 100;
+
+/** FAC-R11 the demo banks put the seed's products on the platform (渔排养殖贷, 渔排托管贷, 仓单质押贷, 民宿贷 …). */
+export async function productStory(w: SeedWorld): Promise<void> {
+  w.day(1);
+  for (const p of ningdeDemoProducts) await w.product(p.id);
+}
 
 /** 林阿伯, 福安: 三权合一 bundle self-assessed at 280,000 yuan, 渔排养殖贷 150,000, repaying on time. */
 export async function linStory(w: SeedWorld): Promise<void> {
@@ -156,19 +163,68 @@ interface Served {
   readonly product: string;
   readonly amountYuan: number;
   readonly rateBp: number;
+  readonly termMonths: number;
   readonly day: number;
 }
 
 /** Holders served by their bank's staff (代办): one factor, one loan each, across the counties. */
 const SERVED: readonly Served[] = [
-  { key: "zheng-greenhouse", bank: RURAL, product: "facility-farming", amountYuan: 90_000, rateBp: 460, day: 20 },
-  { key: "wu-coldstore", bank: RURAL, product: "facility-farming", amountYuan: 80_000, rateBp: 470, day: 35 },
-  { key: "liu-forest", bank: POSTAL, product: "forest-right", amountYuan: 100_000, rateBp: 450, day: 50 },
-  { key: "zhou-house", bank: RURAL, product: "rural-house", amountYuan: 80_000, rateBp: 520, day: 70 },
-  { key: "he-carbon", bank: POSTAL, product: "forest-right", amountYuan: 40_000, rateBp: 430, day: 90 },
-  { key: "guo-tractor", bank: POSTAL, product: "farm-machinery-mortgage", amountYuan: 45_000, rateBp: 440, day: 110 },
-  { key: "xie-tea", bank: RURAL, product: "warehouse-receipt-pledge", amountYuan: 400_000, rateBp: 450, day: 130 },
-  { key: "zhong-orchard", bank: RURAL, product: "facility-farming", amountYuan: 60_000, rateBp: 480, day: 150 },
+  {
+    key: "zheng-greenhouse",
+    bank: RURAL,
+    product: "facility-farming",
+    amountYuan: 90_000,
+    rateBp: 460,
+    termMonths: 24,
+    day: 20,
+  },
+  {
+    key: "wu-coldstore",
+    bank: RURAL,
+    product: "facility-farming",
+    amountYuan: 80_000,
+    rateBp: 470,
+    termMonths: 24,
+    day: 35,
+  },
+  {
+    key: "liu-forest",
+    bank: POSTAL,
+    product: "forest-right",
+    amountYuan: 100_000,
+    rateBp: 450,
+    termMonths: 24,
+    day: 50,
+  },
+  { key: "zhou-house", bank: RURAL, product: "rural-house", amountYuan: 80_000, rateBp: 520, termMonths: 24, day: 70 },
+  { key: "he-carbon", bank: POSTAL, product: "forest-right", amountYuan: 40_000, rateBp: 430, termMonths: 24, day: 90 },
+  {
+    key: "guo-tractor",
+    bank: POSTAL,
+    product: "farm-machinery-mortgage",
+    amountYuan: 45_000,
+    rateBp: 440,
+    termMonths: 24,
+    day: 110,
+  },
+  {
+    key: "xie-tea",
+    bank: RURAL,
+    product: "warehouse-receipt-pledge",
+    amountYuan: 400_000,
+    rateBp: 450,
+    termMonths: 12,
+    day: 130,
+  },
+  {
+    key: "zhong-orchard",
+    bank: RURAL,
+    product: "facility-farming",
+    amountYuan: 60_000,
+    rateBp: 480,
+    termMonths: 24,
+    day: 150,
+  },
 ];
 
 export async function servedStories(w: SeedWorld): Promise<void> {
@@ -186,7 +242,7 @@ export async function servedStories(w: SeedWorld): Promise<void> {
       product: s.product,
       units: [[id]],
       amountFen: yuan(s.amountYuan),
-      termMonths: 24,
+      termMonths: s.termMonths,
       rateBp: s.rateBp,
     });
   }

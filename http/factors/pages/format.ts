@@ -1,5 +1,11 @@
 import { type FactorsPolicy, NINGDE_DEMO_INSTITUTIONS } from "../../../core/factors/mod.ts";
-import { formatYuan, fujianRegion, SHANGHAI_UTC_OFFSET_MS, valueAsOf } from "../../../core/kernel/mod.ts";
+import {
+  divRoundHalfUp,
+  formatYuan,
+  fujianRegion,
+  SHANGHAI_UTC_OFFSET_MS,
+  valueAsOf,
+} from "../../../core/kernel/mod.ts";
 import type { Lang } from "../../pages/i18n.ts";
 
 /** Fen as yuan with thousands separators: 15000000 → "150,000.00" (exact: no float touches it). */
@@ -75,4 +81,10 @@ export function institutionName(id: string | null, policy: FactorsPolicy, lang: 
     if (company?.institutionId === id) return company.name[lang];
   }
   return id;
+}
+
+/** Fen in 万元 with two decimals, rounded half-up on integers: 670_000_000_00 → "67,000.00". */
+export function wan(fen: number): string {
+  const hundredths = divRoundHalfUp(BigInt(fen), 10_000n);
+  return yuan(Number(hundredths));
 }

@@ -165,6 +165,23 @@ describe("applying through the API", () => {
   });
 });
 
+describe("operators and gateways", () => {
+  it("a region whose banks are simulated has no gateway: a callback is a 503 problem naming KRN-R14", async () => {
+    const res = await api.call("POST", `${BASE}/callbacks/outcomes`, undefined, { applicationId: "x", event: "contact" });
+    expect(res.status).toBe(503);
+    expect(await body(res)).toMatchObject({ ruleId: "KRN-R14" });
+  });
+
+  it("housekeeping routes are for the platform's operators only", async () => {
+    const admin = await api.staffKey(["platform_admin"]);
+    const ok = await api.call("POST", `${BASE}/jobs/expire-consents`, admin, {});
+    expect(ok.status).toBe(200);
+    expect(await body(ok)).toEqual({ expired: 0 });
+    expect(await body(await api.call("POST", `${BASE}/jobs/purge-pushed-data`, admin, { batch: 10 }))).toEqual({ purged: 0 });
+    expect((await api.call("POST", `${BASE}/jobs/expire-consents`, regulator, {})).status).toBe(403);
+  });
+});
+
 describe("bad input: a 4xx problem naming the rule, nothing pushed, nothing half-written", () => {
   let goodConsent = "";
 

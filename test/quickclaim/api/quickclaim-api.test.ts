@@ -97,6 +97,17 @@ describe("快处快赔 JSON API: two parties from report to paid", () => {
     expect(new Uint8Array(await photo.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xff, 0xd8, 0xff]));
   });
 
+  it("documents every route in /openapi.json, uploads as multipart with binary parts", async () => {
+    const doc = (await (await t.app.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+    };
+    const paths = Object.keys(doc.paths).filter((p) => p.startsWith("/api/quickclaim/"));
+    expect(paths.length).toBeGreaterThanOrEqual(17);
+    const upload = doc.paths["/api/quickclaim/{region}/cases/{caseId}/photos"]?.post?.requestBody?.content;
+    expect(Object.keys(upload ?? {})).toEqual(["multipart/form-data"]);
+    expect(JSON.stringify(upload)).toContain('"format":"binary"');
+  });
+
   it("the police desk sees the queue and pulls surveillance clips near the place", async () => {
     const flow = await driveApi(t, a, "evidence");
     const q = await ok(t.get(`${R}/police/queue?limit=50`, a.police));
