@@ -1,5 +1,5 @@
 import type { FactorsTx, FactorsUnitOfWork } from "../../core/factors/mod.ts";
-import type { Clock, Hasher, IdGenerator } from "../../core/kernel/mod.ts";
+import type { AuditEntryInput, Clock, Hasher, IdGenerator, OutboxEventInput } from "../../core/kernel/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
 import { createAuditWriter } from "../platform/audit-writer.ts";
 import { createOutboxWriter } from "../platform/outbox-writer.ts";
@@ -21,7 +21,14 @@ export interface FactorsStoreServices {
 }
 
 /** The repositories, audit writer and outbox writer over one open transaction. */
-export function factorsTxOver(trx: AnyDb, s: FactorsStoreServices): FactorsTx {
+export function factorsTxOver(
+  trx: AnyDb,
+  s: FactorsStoreServices,
+  writers: Pick<FactorsTx, "audit" | "outbox"> = {
+    audit: s.hasher ? createAuditWriter(trx, s.clock, s.hasher) : createAuditWriter(trx, s.clock),
+    outbox: createOutboxWriter(trx, s.clock, s.ids),
+  },
+): FactorsTx {
   return {
     factors: new KyselyFactorRepository(trx),
     bundles: new KyselyBundleRepository(trx),
@@ -34,8 +41,7 @@ export function factorsTxOver(trx: AnyDb, s: FactorsStoreServices): FactorsTx {
     listings: new KyselyListingRepository(trx),
     disposals: new KyselyDisposalRepository(trx),
     losses: new KyselyLossRepository(trx),
-    audit: s.hasher ? createAuditWriter(trx, s.clock, s.hasher) : createAuditWriter(trx, s.clock),
-    outbox: createOutboxWriter(trx, s.clock, s.ids),
+    ...writers,
   };
 }
 
@@ -44,6 +50,11 @@ export function factorsTxOver(trx: AnyDb, s: FactorsStoreServices): FactorsTx {
  * every repository, the hash-chained audit writer (KRN-R07) and the outbox writer, so a use
  * case's changes, audit entries and outgoing events commit together or not at all. Row locks
  * taken with `{ forUpdate: true }` last until the transaction ends.
+ *
+ * Audit entries and outgoing events are collected while the work runs and written, in order,
+ * when it has finished — still inside the transaction. The audit chain's head row is the one
+ * lock every write of a region shares, so it is taken as late as possible and held only for the
+ * last few statements before the commit.
  */
 export class KyselyFactorsUnitOfWork implements FactorsUnitOfWork {
   readonly #db: AnyDb;
@@ -55,6 +66,21 @@ export class KyselyFactorsUnitOfWork implements FactorsUnitOfWork {
   }
 
   run<T>(work: (tx: FactorsTx) => Promise<T>): Promise<T> {
-    return this.#db.transaction().execute((trx) => work(factorsTxOver(trx, this.#services)));
+    const s = this.#services;
+    return this.#db.transaction().execute(async (trx) => {
+      const audits: AuditEntryInput[] = [];
+      const events: OutboxEventInput[] = [];
+      const result = await work(
+        factorsTxOver(trx, s, {
+          audit: { append: async (e) => void audits.push(e) },
+          outbox: { enqueue: async (e) => void events.push(e) },
+        }),
+      );
+      const audit = s.hasher ? createAuditWriter(trx, s.clock, s.hasher) : createAuditWriter(trx, s.clock);
+      const outbox = createOutboxWriter(trx, s.clock, s.ids);
+      for (const e of events) await outbox.enqueue(e);
+      for (const e of audits) await audit.append(e);
+      return result;
+    });
   }
 }

@@ -62,6 +62,7 @@ export * from "./use-cases/get-disposal.ts";
 export * from "./use-cases/get-factor-history.ts";
 export * from "./use-cases/get-loan.ts";
 export * from "./use-cases/get-mortgage-application.ts";
+export * from "./use-cases/get-public-notice.ts";
 export * from "./use-cases/get-transfer-listing.ts";
 export * from "./use-cases/list-county-queue.ts";
 export * from "./use-cases/list-credit-products.ts";
@@ -80,7 +81,7 @@ export * from "./use-cases/resolve-objection.ts";
 export * from "./use-cases/start-disposal.ts";
 export * from "./use-cases/submit-factor.ts";
 export type { FactorsDeps } from "./use-cases/support/deps.ts";
-export type { PublicFactor } from "./use-cases/support/public-factor.ts";
+export type { PublicFactor, PublicNotice } from "./use-cases/support/public-factor.ts";
 export type { BidView, DisposalView, FactorView, TransferListingView } from "./use-cases/support/views.ts";
 export * from "./use-cases/value-collateral.ts";
 

@@ -52,9 +52,10 @@ async function seedPool(db: AnyDb, p: string, n: number, productId: string, toda
  * The SQL one registerLien sends for a one-factor unit (captured from the use case: 22
  * statements in one transaction) as a pgbench script: read the application and product, lock
  * the factor, read its valuation and liens, insert the lien, update the factor and append its
- * event, two audit entries (head upsert, head lock, entry, head move) and two outbox events,
- * insert the loan, update the application. Each transaction takes a fresh pool entry from a
- * sequence; what the application computes (hashes, ids) SQL functions make here.
+ * event, insert the loan, update the application, then the two outbox events and the two audit
+ * entries (head upsert, head lock, entry, head move), last because the unit of work writes them
+ * when the work is done. Each transaction takes a fresh pool entry from a sequence; what the
+ * application computes (hashes, ids) SQL functions make here.
  */
 function pgbenchScript(productId: string): string {
   const a = "'bga' || :a";
@@ -79,12 +80,12 @@ function pgbenchScript(productId: string): string {
     `INSERT INTO factors.liens (id, region_code, unit_id, factor_ids, loan_id, bank_id, secured_amount, registered_at, registration_seq, status, ended_at) VALUES ('bgli' || :a, '350900', ${fid}, ARRAY[${fid}], 'bgl' || :a, 'nd-rural-bank', ${SECURED}, now(), 1, 'active', NULL);`,
     `UPDATE factors.factors SET county_code = county_code, type_code = type_code, category = category, status = 'ENCUMBERED', holder_kind = holder_kind, holder_ref = holder_ref, holder_id_enc = holder_id_enc, holder_name = holder_name, registrant_ref = registrant_ref, registrant_institution_id = registrant_institution_id, institution_ids = institution_ids, title = title, location = location, quantity_milli = quantity_milli, quantity_unit = quantity_unit, certificate_no = certificate_no, registry_record_no = registry_record_no, site_ref = site_ref, bundle_id = bundle_id, term_ends_on = term_ends_on, evidence = evidence, off_platform_claims = off_platform_claims, notice_closes_on = notice_closes_on, lease = lease, pending_holder = pending_holder, updated_at = now(), version = version + 1 WHERE id = ${fid} AND region_code = '350900' AND version = 1;`,
     `INSERT INTO factors.factor_events (factor_id, region_code, seq, kind, from_status, to_status, at, actor, reason, rule_id, data) VALUES (${fid}, '350900', 2, 'lien_registered', 'ACTIVE', 'ENCUMBERED', now(), 'inst:nd-rural-bank/bench', 'lien of nd-rural-bank registered, rank 1', 'FAC-R06', '{"lienId":"x","loanId":"y","bankId":"nd-rural-bank","securedAmount":8000000,"rank":1}'::jsonb);`,
-    ...audit("factor.lien_registered", "factor", fid),
-    outbox("factors.factor.lien_registered", fid),
     `INSERT INTO factors.loans (id, region_code, county_code, application_id, product_id, bank_id, borrower_ref, unit_ids, principal, outstanding_principal, interest_arrears, rate_bp, term_months, started_on, overdue_since, status, guarantor_id, insurer_id, sharing, lien_ids, proceeds_interest, proceeds_principal, created_at, updated_at, version) VALUES ('bgl' || :a, '350900', '350902', ${a}, '${productId}', 'nd-rural-bank', 'bench-holder', ARRAY[${fid}], ${SECURED}, ${SECURED}, 0, 500, 24, current_date, NULL, 'PERFORMING', NULL, NULL, '${SHARING}'::jsonb, ARRAY['bgli' || :a], NULL, NULL, now(), now(), 1);`,
     `UPDATE factors.applications SET county_code = county_code, product_id = product_id, bank_id = bank_id, borrower_ref = borrower_ref, applicant_ref = applicant_ref, status = 'REGISTERED', requested_amount = requested_amount, term_months = term_months, collateral = collateral, labour_factor_ids = labour_factor_ids, approved = approved, decline_reason = decline_reason, updated_at = now(), version = version + 1 WHERE id = ${a} AND region_code = '350900' AND version = 2;`,
-    ...audit("loan.booked", "loan", "'bgl' || :a"),
+    outbox("factors.factor.lien_registered", fid),
     outbox("factors.loan.booked", "'bgl' || :a"),
+    ...audit("factor.lien_registered", "factor", fid),
+    ...audit("loan.booked", "loan", "'bgl' || :a"),
     "COMMIT;",
     "",
   ].join("\n");

@@ -82,7 +82,9 @@ export async function seedHistory(s: Scratch, total: number): Promise<number> {
     const hi = Math.min(total, lo + chunk - 1);
     await chunkSql(lo, hi, total).execute(db);
     const secs = (performance.now() - started) / 1000;
-    process.stderr.write(`\rbench: quickclaim seeding ${hi.toLocaleString("en")} / ${total.toLocaleString("en")} cases (${secs.toFixed(0)} s)   `);
+    process.stderr.write(
+      `\rbench: quickclaim seeding ${hi.toLocaleString("en")} / ${total.toLocaleString("en")} cases (${secs.toFixed(0)} s)   `,
+    );
   }
   process.stderr.write("\n");
   for (const t of ["cases", "claims", "surveys"]) await sql`vacuum analyze ${sql.table(`quickclaim.${t}`)}`.execute(db);

@@ -2,10 +2,10 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "kysely";
+import { demoChen, demoWu } from "../../adapters/quickclaim/demo-seed-people.ts";
 import { quickClaimDeps } from "../../adapters/quickclaim/quickclaim-deps.ts";
 import type { Principal } from "../../core/kernel/mod.ts";
 import { reportAccident, submitPartyItems } from "../../core/quickclaim/mod.ts";
-import { demoChen, demoWu } from "../../adapters/quickclaim/demo-seed-people.ts";
 import { fmtRatio, type Row } from "./measure.ts";
 import type { Scratch } from "./quickclaim-scratch.ts";
 
@@ -35,7 +35,8 @@ const items = {
 
 const lit = (text: string) => `'${text.replaceAll("'", "''")}'`;
 /** A jsonb value in a pgbench script: base64 in the file, as pgbench would take ":name" in JSON for a variable. */
-const json = (text: string) => `convert_from(decode('${Buffer.from(text, "utf8").toString("base64")}', 'base64'), 'UTF8')::jsonb`;
+const json = (text: string) =>
+  `convert_from(decode('${Buffer.from(text, "utf8").toString("base64")}', 'base64'), 'UTF8')::jsonb`;
 
 /**
  * The SQL one submitPartyItems step sends (KRN-R09 transaction): lock the case, save it, append
@@ -119,10 +120,14 @@ export async function writePathRow(s: Scratch, clients: number, seconds: number)
   const u = new URL(s.url);
   const args = ["-n", "-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres")];
   const pgbench = (t: number) => {
-    const out = spawnSync("pgbench", [...args, "-M", "prepared", "-c", String(clients), "-j", "2", "-T", String(t), "-f", file, s.name], {
-      encoding: "utf8",
-      env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) },
-    });
+    const out = spawnSync(
+      "pgbench",
+      [...args, "-M", "prepared", "-c", String(clients), "-j", "2", "-T", String(t), "-f", file, s.name],
+      {
+        encoding: "utf8",
+        env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) },
+      },
+    );
     const tps = Number(/tps = ([\d.]+)/.exec(out.stdout)?.[1] ?? Number.NaN);
     if (!Number.isFinite(tps)) throw new Error(`pgbench failed: ${out.stderr || out.stdout}`);
     return tps;

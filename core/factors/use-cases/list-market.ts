@@ -3,6 +3,7 @@ import type { Principal } from "../../kernel/mod.ts";
 import type { CreditProduct } from "../domain/credit-product.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { parseInput } from "./support/parse-input.ts";
+import { type PublicNotice, publicNotice } from "./support/public-factor.ts";
 import { type DisposalView, disposalView, listingView, type TransferListingView } from "./support/views.ts";
 
 export const listMarketInput = v.object({
@@ -17,11 +18,13 @@ export interface Market {
   readonly disposals: readonly DisposalView[];
   /** FAC-R11 the credit products on offer. */
   readonly products: readonly CreditProduct[];
+  /** FAC-R02 factors on public notice or disputed: anyone may object while the notice runs. */
+  readonly notices: readonly PublicNotice[];
 }
 
 /**
- * The public side of the platform (流转交易市场): open transfer listings, disposal listings and
- * the credit products on offer. Listings are public notices, so any signed-in person may read
+ * The public side of the platform (流转交易市场): factors on public notice (公示), open transfer
+ * listings, disposal listings and the credit products on offer. Listings are public notices, so any signed-in person may read
  * them; bidders' names are masked and their identities never leave the core.
  */
 export async function listMarket(deps: FactorsDeps, _principal: Principal, input: unknown = {}): Promise<Market> {
@@ -31,10 +34,16 @@ export async function listMarket(deps: FactorsDeps, _principal: Principal, input
     countyCodes: i.countyCode === null ? null : [i.countyCode],
     limit: i.limit,
   };
-  const [transfers, disposals, products] = await Promise.all([
+  const [transfers, disposals, products, notices] = await Promise.all([
     deps.queries.listings({ ...scope, statuses: ["open"] }),
     deps.queries.disposals({ ...scope, statuses: ["open"], channel: "listing" }),
     deps.queries.activeProducts(deps.regionCode),
+    deps.queries.factors({ ...scope, statuses: ["PUBLICISED", "DISPUTED"] }),
   ]);
-  return { transfers: transfers.map(listingView), disposals: disposals.map(disposalView), products };
+  return {
+    transfers: transfers.map(listingView),
+    disposals: disposals.map(disposalView),
+    products,
+    notices: notices.map(publicNotice),
+  };
 }

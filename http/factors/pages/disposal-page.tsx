@@ -50,7 +50,7 @@ export function DisposalPage(props: {
         <Facts
           rows={[
             [t.channel, t[`channel_${d.channel}`]],
-            [t.valuation, <Money fen={d.valuationValue} lang={lang} />],
+            [t.valuation, <Money fen={d.valuationValue} lang={lang} testid="valuation-value" />],
             [t.opens, d.startedOn],
             ...(d.closesOn ? [[t.closes, d.closesOn] as const] : []),
             ...(d.channel === "listing" ? [[t.reserve, <Money fen={d.reservePrice} lang={lang} />] as const] : []),
@@ -60,7 +60,7 @@ export function DisposalPage(props: {
                     t.buyOut,
                     <>
                       {institutionName(d.buyOut.companyId, policy, lang, today)} ·{" "}
-                      <Money fen={d.buyOut.offer} lang={lang} />
+                      <Money fen={d.buyOut.offer} lang={lang} testid="buy-out-offer" />
                     </>,
                   ] as const,
                   [t.floor, <Money fen={props.floor} lang={lang} />] as const,

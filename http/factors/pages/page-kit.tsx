@@ -76,11 +76,15 @@ export function Badge(props: { readonly status: string; readonly label: string }
 }
 
 /** An amount in yuan, e.g. "150,000.00 元". */
-export function Money(props: { readonly fen: number | null | undefined; readonly lang: PageContext["lang"] }) {
+export function Money(props: {
+  readonly fen: number | null | undefined;
+  readonly lang: PageContext["lang"];
+  readonly testid?: string;
+}) {
   if (props.fen === null || props.fen === undefined) return <span>—</span>;
   const t = commonText(props.lang);
   return (
-    <span class="fx-money" data-fen={props.fen}>
+    <span class="fx-money" data-fen={props.fen} data-testid={props.testid}>
       {yuan(props.fen)} {t.yuan}
     </span>
   );

@@ -100,12 +100,15 @@ describe("快处快赔 JSON API: two parties from report to paid", () => {
   it("documents every route in /openapi.json, uploads as multipart with binary parts", async () => {
     const doc = (await (await t.app.request("/openapi.json")).json()) as {
       paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+      components: { schemas: Record<string, { properties: Record<string, { format?: string }> }> };
     };
     const paths = Object.keys(doc.paths).filter((p) => p.startsWith("/api/quickclaim/"));
     expect(paths.length).toBeGreaterThanOrEqual(17);
     const upload = doc.paths["/api/quickclaim/{region}/cases/{caseId}/photos"]?.post?.requestBody?.content;
     expect(Object.keys(upload ?? {})).toEqual(["multipart/form-data"]);
-    expect(JSON.stringify(upload)).toContain('"format":"binary"');
+    expect(JSON.stringify(upload)).toContain("#/components/schemas/PhotoUpload");
+    expect(doc.components.schemas.PhotoUpload?.properties.photo?.format).toBe("binary");
+    expect(doc.components.schemas.OneClickClaim?.properties.bankCardPhoto?.format).toBe("binary");
   });
 
   it("the police desk sees the queue and pulls surveillance clips near the place", async () => {

@@ -1,3 +1,4 @@
+import { maskName } from "../../../kernel/mod.ts";
 import type { Factor } from "../../domain/factor.ts";
 
 /** What a public notice or listing shows of a factor: no holder, no claims, no identities. */
@@ -22,5 +23,22 @@ export function publicFactor(f: Factor): PublicFactor {
     quantity: f.quantity,
     status: f.status,
     termEndsOn: f.termEndsOn,
+  };
+}
+
+/** FAC-R02 a factor on public notice (公示): what anyone may read, and object to until it closes. */
+export interface PublicNotice extends PublicFactor {
+  /** The holder's name, masked (e.g. 林**): a notice names the holder without identifying them. */
+  readonly holderName: string;
+  readonly certificateNo: string | null;
+  readonly noticeClosesOn: string | null;
+}
+
+export function publicNotice(f: Factor): PublicNotice {
+  return {
+    ...publicFactor(f),
+    holderName: maskName(f.holder.name),
+    certificateNo: f.certificateNo,
+    noticeClosesOn: f.noticeClosesOn,
   };
 }

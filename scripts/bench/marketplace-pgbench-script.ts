@@ -1,0 +1,79 @@
+import type { CapturedQuery } from "./marketplace-scratch.ts";
+
+/**
+ * Turns the statements one use-case call sent (captured from Kysely, with their parameters)
+ * into a pgbench script that sends the same statements in the same transactions: parameters
+ * become literals, except what must differ per transaction or client —
+ * - ids minted during the call (application, push, outbox event) → unique per transaction;
+ * - the consent → one per client (as the application side gives each worker its own);
+ * - the audit chain's head: `select … for update` keeps `\gset`, and the entry and the head move
+ *   use `:seq + 1` and `:hash` from it, as the audit writer does in JavaScript.
+ * Run it with `pgbench -M prepared` (variables are sent as parameters).
+ */
+export type CapturedStep = { readonly kind: "begin" | "commit" } | ({ readonly kind: "query" } & CapturedQuery);
+
+export interface ScriptContext {
+  /** Ids the call minted (IdGenerator.next), e.g. "app_01J…". */
+  readonly mintedIds: readonly string[];
+  /** The consent the call used; replaced by `<consentPrefix><client_id>`. */
+  readonly consentId: string;
+  readonly consentPrefix: string;
+}
+
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return "NULL";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "NULL";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (typeof v === "bigint") return v.toString();
+  if (v instanceof Date) return quote(v.toISOString());
+  if (typeof v === "string") return quote(v);
+  if (Array.isArray(v)) return quote(`{${v.map((x) => `"${String(x).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`);
+  return quote(JSON.stringify(v));
+}
+
+function quote(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** The column names of `insert into … (cols) values ($1, …)`, in order, or undefined. */
+function insertColumns(sql: string): string[] | undefined {
+  const m = /^insert into [^(]+\(([^)]*)\) values \(([^)]*)\)/i.exec(sql);
+  if (!m) return undefined;
+  return (m[1] as string).split(",").map((c) => c.trim().replaceAll('"', ""));
+}
+
+export function pgbenchScript(steps: readonly CapturedStep[], ctx: ScriptContext): string {
+  const lines: string[] = [];
+  const ids = new Map(ctx.mintedIds.map((id, i) => [id, i + 1]));
+  for (const n of ids.values()) lines.push(`\\set r${n} random(1, 999999999999)`);
+  for (const step of steps) {
+    if (step.kind !== "query") {
+      lines.push(step.kind === "begin" ? "BEGIN;" : "COMMIT;");
+      continue;
+    }
+    const auditInsert = /^insert into "platform"\."audit_log"/.test(step.sql);
+    const headMove = /^update "platform"\."audit_head" set "seq" = \$1/.test(step.sql);
+    const headLock = /^select "seq", "hash" from "platform"\."audit_head" .* for update$/.test(step.sql);
+    const columns = auditInsert ? insertColumns(step.sql) : undefined;
+    const text = step.sql.replace(/\$(\d+)/g, (_m, digits: string) => {
+      const i = Number(digits) - 1;
+      const value = step.parameters[i];
+      if (columns?.[i] === "seq" || (headMove && i === 0)) return "(:seq + 1)";
+      if (columns?.[i] === "prev_hash") return ":hash";
+      if (typeof value === "string" && ids.has(value)) {
+        return `('${value.split("_")[0]}_pgb' || :client_id || 'x' || :r${ids.get(value)})`;
+      }
+      if (value === ctx.consentId) return `('${ctx.consentPrefix}' || :client_id)`;
+      return literal(value);
+    });
+    lines.push(headLock ? `${text} \\gset` : `${text};`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** pgbench's "tps = … (without initial connection time)". */
+export function pgbenchTps(output: string): number {
+  const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(output);
+  if (!m) throw new Error(`pgbench printed no tps:\n${output}`);
+  return Number(m[1]);
+}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { act, base, registerByForm, registrationFields } from "./support/forms.ts";
+import { createPageApp, getPage, LIN_MOBILE, NINGDE, onceFor, type PageApp, postForm, RURAL_BANK } from "./support/page-app.ts";
+import { activeFactors, type Mortgaged, mortgagedBundle } from "./support/scenarios.ts";
+
+const CHEN_MOBILE = "13905931234";
+
+/** KRN-R06/R08/R11 on the pages: who sees what, refusals shown on the form, single-use forms, languages. */
+describe("factor pages: access, refusals, single-use forms and languages", () => {
+  let t: PageApp;
+  let lin: string;
+  let loan: Mortgaged;
+
+  beforeAll(async () => {
+    t = await createPageApp();
+    const { "fish-raft-farming": product = "" } = await t.offerDemoProducts(["fish-raft-farming", "homestay"]);
+    const bank = await t.staffKey(["institution_staff"], RURAL_BANK);
+    const p = await t.principal(await t.citizenToken(LIN_MOBILE), LIN_MOBILE);
+    loan = await mortgagedBundle(t, p, await t.principal(bank), ["lin-sea", "lin-raft", "lin-aqua"], product, 100_000_00);
+    lin = await t.citizenToken(LIN_MOBILE);
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it("the region home shows the catalogue (4 categories, 23 types) and the counties with a collection company, in both languages", async () => {
+    const zh = await (await getPage(t.app, `${base}`)).text();
+    expect(zh).toContain("共 4 大类 23 种要素");
+    expect(zh).toContain("9 个区县中 6 个已设立资产收储公司");
+    expect(zh).toContain('href="/factors/sign-in?next=%2Ffactors%2F350900"');
+    const en = await (await getPage(t.app, `${base}?lang=en`)).text();
+    expect(en).toContain("4 categories, 23 types");
+    expect(en).toContain('lang="en"');
+    const root = await getPage(t.app, "/factors");
+    expect(root.headers.get("Location")).toBe(base);
+  });
+
+  it("pages need a sign-in and come back to where they were", async () => {
+    const res = await getPage(t.app, `${base}/mine`);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/factors/sign-in?next=%2Ffactors%2F350900%2Fmine");
+    const signIn = await (await getPage(t.app, "/factors/sign-in?next=%2Ffactors%2F350900%2Fmine")).text();
+    expect(signIn).toContain('name="next" value="/factors/350900/mine"');
+    const evil = await (await getPage(t.app, "/factors/sign-in?next=https%3A%2F%2Fevil.example")).text();
+    expect(evil).toContain('name="next" value="/factors"');
+  });
+
+  it("someone else's factor, loan or desk reads as not found or forbidden, never a 500", async () => {
+    const stranger = await t.citizenToken("13905930099");
+    const factor = await getPage(t.app, `${base}/factors/${loan.factorIds[0]}`, stranger);
+    expect(factor.status).toBe(404);
+    expect(await factor.text()).toContain('data-rule="KRN-R06"');
+    const postal = await t.staffKey(["institution_staff"], "nd-postal-bank");
+    expect((await getPage(t.app, `${base}/loans/${loan.loanId}`, postal)).status).toBe(404);
+    expect((await getPage(t.app, `${base}/applications/${loan.applicationId}`, stranger)).status).toBe(404);
+    expect((await getPage(t.app, `${base}/bank`, stranger)).status).toBe(403);
+    expect((await getPage(t.app, `${base}/dashboard`, stranger)).status).toBe(403);
+    expect((await getPage(t.app, "/factors/350800/mine", stranger)).status).toBe(404);
+    expect((await getPage(t.app, `${base}/factors/no-such-id`, lin)).status).toBe(404);
+  });
+
+  it("a county official's dashboard covers only the county", async () => {
+    const fuan = await t.staffKey(["regulator"], undefined, ["350981"]);
+    const html = await (await getPage(t.app, `${base}/dashboard?area=350902`, fuan)).text();
+    expect(html).toContain('<option value="350981" selected="">福安市</option>');
+    expect(html).not.toContain('value="350900"');
+    expect(html).toContain('data-kpi="entities"><b>1</b>');
+  });
+
+  it("an objection moves a factor on notice to DISPUTED; the county dismisses it; a replayed form does nothing twice", async () => {
+    const chen = await t.principal(await t.citizenToken(CHEN_MOBILE), CHEN_MOBILE);
+    const [houseId] = await activeFactors(t, chen, []).then(async () => {
+      const { registerFactor, submitFactor } = await import("../../../core/factors/mod.ts");
+      const f = registrationFields("chen-house");
+      const draft = await registerFactor(t.deps, chen, {
+        countyCode: f.countyCode,
+        typeCode: f.typeCode,
+        holder: { kind: "person", idNumber: f.holderId, name: f.holderName },
+        title: f.title,
+        location: f.location,
+        quantity: f.quantity,
+        certificateNo: f.certificateNo,
+      });
+      await submitFactor(t.deps, chen, { factorId: draft.id });
+      return [draft.id];
+    });
+    const page = `${base}/factors/${houseId}`;
+    const neighbour = await t.citizenToken("13905930055");
+    const html = await (await getPage(t.app, page, await t.staffKey(["regulator"], undefined, [NINGDE]))).text();
+    expect(html).toContain('data-status="PUBLICISED"');
+    const form = await (await getPage(t.app, page, neighbour)).status;
+    expect(form).toBe(404); // a private factor: the neighbour objects from the public notice list, not this page
+  });
+});
