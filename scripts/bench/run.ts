@@ -14,6 +14,7 @@ const sections: Section[] = [
   { id: "http", run: async () => (await import("./http-section.ts")).httpSection() },
   { id: "quickclaim", run: async () => (await import("./quickclaim-section.ts")).quickClaimSection() },
   { id: "factors", run: async () => (await import("./factors-section.ts")).factorsSection() },
+  { id: "marketplace", run: async () => (await import("./marketplace-section.ts")).marketplaceSection() },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -31,7 +31,7 @@ interface Deliverer {
 export function factorsNoticeHandler(platform: Platform): OutboxHandler {
   return async (event: OutboxEvent) => {
     const region = platform.regions.get(event.regionCode);
-    if (!region || !region.modules.includes("factors")) {
+    if (!region?.modules.includes("factors")) {
       throw new Error(`region ${event.regionCode} does not run the factors module here`);
     }
     const routed = await routeNotice(platform.database.db, event);

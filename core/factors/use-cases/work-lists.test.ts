@@ -6,6 +6,7 @@ import { type FactorsTestbed, factorsTestbed, demoPrincipals as who } from "../t
 import { getDisposal } from "./get-disposal.ts";
 import { getLoan } from "./get-loan.ts";
 import { getMortgageApplication } from "./get-mortgage-application.ts";
+import { getPublicNotice } from "./get-public-notice.ts";
 import { getTransferListing } from "./get-transfer-listing.ts";
 import { listCountyQueue } from "./list-county-queue.ts";
 import { listCreditProducts } from "./list-credit-products.ts";
@@ -13,6 +14,7 @@ import { listForTransfer } from "./list-for-transfer.ts";
 import { listInstitutionQueue } from "./list-institution-queue.ts";
 import { listMarket } from "./list-market.ts";
 import { listMyWork } from "./list-my-work.ts";
+import { lodgeObjection } from "./lodge-objection.ts";
 import { recordLoanServicing } from "./record-loan-servicing.ts";
 import { registerFactor } from "./register-factor.ts";
 import { reportDefault } from "./report-default.ts";
@@ -155,5 +157,36 @@ describe("KRN-R06 reading one loan, application or disposal", () => {
     expect((await getLoan(tb.deps, who.ruralBank, { loanId: loan.id })).disposals.map((d) => d.id)).toEqual([
       listed.id,
     ]);
+  });
+});
+
+describe("FAC-R02 公示 public notice: anyone signed in reads it and may object", () => {
+  it("a factor on notice is public with the holder's name masked and no ID; after activation it is not", async () => {
+    const tb = factorsTestbed();
+    const house = {
+      countyCode: "350921",
+      typeCode: "A07",
+      holder: huangHolder,
+      title: "农村住房",
+      location: "霞浦县三沙镇",
+      quantity: "120",
+      certificateNo: "霞浦-0002",
+    };
+    onRegistry(tb, house, huangHolder.idNumber);
+    const draft = await registerFactor(tb.deps, who.huang, house);
+    await expect(getPublicNotice(tb.deps, stranger, { factorId: draft.id })).rejects.toMatchObject({
+      kind: "not_found",
+    });
+    await submitFactor(tb.deps, who.huang, { factorId: draft.id });
+    const market = await listMarket(tb.deps, stranger);
+    expect(market.notices.map((n) => n.id)).toEqual([draft.id]);
+    const notice = await getPublicNotice(tb.deps, stranger, { factorId: draft.id });
+    expect(notice.notice).toMatchObject({ holderName: "黄**", noticeClosesOn: "2026-03-09", status: "PUBLICISED" });
+    expect(JSON.stringify(notice)).not.toContain(huangHolder.idNumber);
+    await lodgeObjection(tb.deps, stranger, { factorId: draft.id, grounds: "此房屋为兄弟共有" });
+    const disputed = await getPublicNotice(tb.deps, stranger, { factorId: draft.id });
+    expect(disputed.notice.status).toBe("DISPUTED");
+    expect(disputed.mine).toHaveLength(1);
+    expect(JSON.stringify(disputed.objections)).not.toContain(stranger.id);
   });
 });

@@ -4,6 +4,7 @@ import type { PageContext } from "../../pages/layout.tsx";
 import { institutionName, pct, placeName, typeName, yuan } from "./format.ts";
 import { fxPath } from "./fx-paths.ts";
 import { Badge, type FxFrame, FxPage, Money } from "./page-kit.tsx";
+import { commonText } from "./text-common.ts";
 import { lendingText } from "./text-lending.ts";
 import { marketText } from "./text-market.ts";
 
@@ -19,11 +20,31 @@ export function MarketPage(props: {
   const lang = page.lang;
   const t = marketText(lang);
   const l = lendingText(lang);
+  const c = commonText(lang);
   const region = props.frame.region;
   return (
     <FxPage page={page} title={t.marketTitle} frame={{ ...props.frame, on: "market" }}>
       <h1>{t.marketTitle}</h1>
       <p class="tagline">{t.marketIntro}</p>
+      <section class="card" data-testid="market-notices">
+        <h2>{t.noticesTitle}</h2>
+        <p class="sub">{t.noticesHint}</p>
+        {market.notices.length === 0 ? <p class="hint">{t.noneOpen}</p> : null}
+        <ul class="fx-list">
+          {market.notices.map((n) => (
+            <li data-notice={n.id}>
+              <a class="fx-open" href={fxPath.notice(region, n.id)}>
+                {n.title}
+              </a>{" "}
+              <Badge status={n.status} label={c[`factorStatus_${n.status}`]} />
+              <p class="hint">
+                {n.typeCode} {typeName(policy, n.typeCode, lang)} · {placeName(n.countyCode, lang)} · {n.holderName} ·{" "}
+                {t.noticeCloses} {n.noticeClosesOn ?? "—"}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section class="card" data-testid="market-transfers">
         <h2>{t.transfersTitle}</h2>
         {market.transfers.length === 0 ? <p class="hint">{t.noneOpen}</p> : null}

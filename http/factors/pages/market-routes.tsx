@@ -5,8 +5,12 @@ import {
   completeDisposal,
   consentToTransfer,
   getDisposal,
+  getPublicNotice,
+  getPublicNotice,
   getTransferListing,
   listMarket,
+  lodgeObjection,
+  lodgeObjection,
   placeBid,
   registerTransfer,
 } from "../../../core/factors/mod.ts";
@@ -31,6 +35,7 @@ import {
 import { fxPath } from "./fx-paths.ts";
 import { type ListingAction, ListingPage } from "./listing-page.tsx";
 import { MarketPage } from "./market-page.tsx";
+import { NoticePage, NoticePage } from "./notice-page.tsx";
 import type { PageProblem } from "./page-errors.ts";
 
 type Failed<A> = { readonly action: A; readonly problem: PageProblem; readonly values: Record<string, string> };
@@ -115,6 +120,34 @@ export function registerMarketRoutes(app: App, depsFor: DepsFor): void {
       failed?.problem.status ?? 200,
     );
   }
+
+  async function showNotice(c: FxContext, region: string, p: Principal, id: string, failed?: Failed<"object">) {
+    const deps = depsFor(region);
+    const detail = await getPublicNotice(deps, p, { factorId: id });
+    return c.html(
+      <NoticePage
+        page={pageContext(c)}
+        frame={frameOf(c, region)}
+        detail={detail}
+        policy={deps.policyFor(detail.notice.countyCode)}
+        today={todayOf(c)}
+        objected={c.req.method === "GET" && c.req.query("done") === "objected"}
+        form={formsOf(c, failed)("object")}
+      />,
+      failed?.problem.status ?? 200,
+    );
+  }
+
+  app.get(
+    "/factors/:region/notices/:id",
+    guarded((c) => showNotice(c, regionOf(c), caller(c), c.req.param("id") ?? "")),
+  );
+  post<"object">("/factors/:region/notices/:id/object", "object", showNotice, (c, region, p, id, form) =>
+    attempt(langOf(c), async () => {
+      await lodgeObjection(depsFor(region), p, { factorId: id, grounds: text(form, "grounds") });
+      return `${fxPath.notice(region, id)}?done=objected`;
+    }),
+  );
 
   app.get(
     "/factors/:region/listings/:id",

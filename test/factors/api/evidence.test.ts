@@ -17,7 +17,7 @@ function files(dir: string): string[] {
 
 async function upload(t: FactorsTestApp, auth: string, bytes: Uint8Array, type: string, name = "cert.jpg") {
   const form = new FormData();
-  form.set("file", new File([bytes], name, { type }));
+  form.set("file", new File([new Uint8Array(bytes)], name, { type }));
   const res = await t.app.request(`${API}/evidence`, {
     method: "POST",
     headers: { Authorization: auth, "Idempotency-Key": `up-${name}-${bytes.length}-${type}` },

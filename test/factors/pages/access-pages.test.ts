@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerFactor, submitFactor } from "../../../core/factors/mod.ts";
 import { act, base, registerByForm, registrationFields } from "./support/forms.ts";
-import { createPageApp, getPage, LIN_MOBILE, NINGDE, onceFor, type PageApp, postForm, RURAL_BANK } from "./support/page-app.ts";
-import { activeFactors, type Mortgaged, mortgagedBundle } from "./support/scenarios.ts";
+import {
+  createPageApp,
+  getPage,
+  LIN_MOBILE,
+  NINGDE,
+  onceFor,
+  type PageApp,
+  postForm,
+  RURAL_BANK,
+} from "./support/page-app.ts";
+import { type Mortgaged, mortgagedBundle } from "./support/scenarios.ts";
 
 const CHEN_MOBILE = "13905931234";
 
@@ -16,7 +26,14 @@ describe("factor pages: access, refusals, single-use forms and languages", () =>
     const { "fish-raft-farming": product = "" } = await t.offerDemoProducts(["fish-raft-farming", "homestay"]);
     const bank = await t.staffKey(["institution_staff"], RURAL_BANK);
     const p = await t.principal(await t.citizenToken(LIN_MOBILE), LIN_MOBILE);
-    loan = await mortgagedBundle(t, p, await t.principal(bank), ["lin-sea", "lin-raft", "lin-aqua"], product, 100_000_00);
+    loan = await mortgagedBundle(
+      t,
+      p,
+      await t.principal(bank),
+      ["lin-sea", "lin-raft", "lin-aqua"],
+      product,
+      100_000_00,
+    );
     lin = await t.citizenToken(LIN_MOBILE);
   }, 60_000);
   afterAll(() => t?.close());
@@ -65,28 +82,85 @@ describe("factor pages: access, refusals, single-use forms and languages", () =>
     expect(html).toContain('data-kpi="entities"><b>1</b>');
   });
 
-  it("an objection moves a factor on notice to DISPUTED; the county dismisses it; a replayed form does nothing twice", async () => {
+  it("a neighbour objects from the public notice; a replayed form does nothing twice; the county dismisses it", async () => {
     const chen = await t.principal(await t.citizenToken(CHEN_MOBILE), CHEN_MOBILE);
-    const [houseId] = await activeFactors(t, chen, []).then(async () => {
-      const { registerFactor, submitFactor } = await import("../../../core/factors/mod.ts");
-      const f = registrationFields("chen-house");
-      const draft = await registerFactor(t.deps, chen, {
-        countyCode: f.countyCode,
-        typeCode: f.typeCode,
-        holder: { kind: "person", idNumber: f.holderId, name: f.holderName },
-        title: f.title,
-        location: f.location,
-        quantity: f.quantity,
-        certificateNo: f.certificateNo,
-      });
-      await submitFactor(t.deps, chen, { factorId: draft.id });
-      return [draft.id];
+    const f = registrationFields("chen-house");
+    const draft = await registerFactor(t.deps, chen, {
+      countyCode: f.countyCode,
+      typeCode: f.typeCode,
+      holder: { kind: "person", idNumber: f.holderId, name: f.holderName },
+      title: f.title,
+      location: f.location,
+      quantity: f.quantity,
+      certificateNo: f.certificateNo,
     });
-    const page = `${base}/factors/${houseId}`;
+    await submitFactor(t.deps, chen, { factorId: draft.id });
     const neighbour = await t.citizenToken("13905930055");
-    const html = await (await getPage(t.app, page, await t.staffKey(["regulator"], undefined, [NINGDE]))).text();
-    expect(html).toContain('data-status="PUBLICISED"');
-    const form = await (await getPage(t.app, page, neighbour)).status;
-    expect(form).toBe(404); // a private factor: the neighbour objects from the public notice list, not this page
+    expect((await getPage(t.app, `${base}/factors/${draft.id}`, neighbour)).status).toBe(404);
+    const market = await (await getPage(t.app, `${base}/market`, neighbour)).text();
+    expect(market).toContain(`data-notice="${draft.id}"`);
+    const notice = `${base}/notices/${draft.id}`;
+    const html = await (await getPage(t.app, notice, neighbour)).text();
+    expect(html).toContain("陈**");
+    expect(html).not.toContain(f.holderId);
+    const fields = { grounds: "该房屋为兄妹共有，尚未分家", _once: onceFor(html, `${notice}/object`) };
+    const first = await postForm(t.app, `${notice}/object`, neighbour, fields);
+    expect(first.status).toBe(303);
+    const again = await postForm(t.app, `${notice}/object`, neighbour, fields);
+    expect(again.status).toBe(303);
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    const after = await (await getPage(t.app, `${notice}?done=objected`, neighbour)).text();
+    expect(after).toContain('data-status="DISPUTED"');
+    expect(after.match(/data-objection=/g)).toHaveLength(1);
+    const noOrigin = await t.app.request(`${notice}/object`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${neighbour}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grounds: "x", _once: "form_x_123456789" }),
+    });
+    expect(noOrigin.status).toBe(403);
+
+    const fuding = await t.staffKey(["regulator"], undefined, ["350982"]);
+    const desk = await (await getPage(t.app, `${base}/county`, fuding)).text();
+    expect(desk).toContain(`data-factor="${draft.id}"`);
+    const page = `${base}/factors/${draft.id}`;
+    const decision = await (await getPage(t.app, page, fuding)).text();
+    const action = /action="([^"]*\/objections\/[^"]*\/resolve)"/.exec(decision)?.[1] ?? "";
+    expect(action).not.toBe("");
+    const res = await act(t, fuding, page, action, {
+      decision: "dismissed",
+      reason: "不动产登记簿记载为陈丽华单独所有",
+    });
+    expect(res.status).toBe(303);
+    expect(await (await getPage(t.app, page, fuding)).text()).toContain('data-status="PUBLICISED"');
+  });
+
+  it("a wrong holder is refused at submission naming FAC-R01, and the factor stays a draft", async () => {
+    const id = await registerByForm(t, lin, { ...registrationFields("lin-farmer"), holderId: "350921198204205030" });
+    const page = `${base}/factors/${id}`;
+    const res = await act(t, lin, page, `${page}/submit`);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('data-rule="FAC-R01"');
+    expect(html).toContain('data-status="DRAFT"');
+  });
+
+  it("applying with one member of a 三权合一 bundle is refused naming FAC-R03; an expired valuation naming FAC-R04", async () => {
+    const apply = `${base}/apply?factors=${loan.factorIds[0]}`;
+    const html = await (await getPage(t.app, apply, lin)).text();
+    const productId = /name="productId" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    const split = await act(t, lin, apply, `${base}/apply`, {
+      unit: loan.factorIds[0] ?? "",
+      productId,
+      amount: "10000",
+      termMonths: "12",
+    });
+    expect(split.status).toBe(422);
+    expect(await split.text()).toContain('data-rule="FAC-R03"');
+    t.clock.set("2027-04-01T02:00:00Z");
+    lin = await t.citizenToken(LIN_MOBILE);
+    const unit = [...loan.factorIds].sort().join(",");
+    const expired = await act(t, lin, apply, `${base}/apply`, { unit, productId, amount: "10000", termMonths: "12" });
+    expect(expired.status).toBe(422);
+    expect(await expired.text()).toContain('data-rule="FAC-R04"');
   });
 });

@@ -22,7 +22,14 @@ describe("transfer pages: listing, bids, consent, award and change of holder", (
     const { "fish-raft-farming": product = "" } = await t.offerDemoProducts(["fish-raft-farming"]);
     bank = await t.staffKey(["institution_staff"], RURAL_BANK);
     const p = await t.principal(await t.citizenToken(LIN_MOBILE), LIN_MOBILE);
-    loan = await mortgagedBundle(t, p, await t.principal(bank), ["lin-sea", "lin-raft", "lin-aqua"], product, 100_000_00);
+    loan = await mortgagedBundle(
+      t,
+      p,
+      await t.principal(bank),
+      ["lin-sea", "lin-raft", "lin-aqua"],
+      product,
+      100_000_00,
+    );
     lin = await t.citizenToken(LIN_MOBILE);
   }, 60_000);
   afterAll(() => t?.close());
