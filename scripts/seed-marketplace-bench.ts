@@ -27,7 +27,7 @@ async function seedCatalogueRows(db: AnyDb): Promise<void> {
   for (let i = 0; i < BENCH_INSTITUTIONS; i++) {
     await sql`insert into marketplace.institutions (id, region_code, kind, status, name_zh, name_en, uscc, branches, registered_at)
       values (${benchInstitutionId(i)}, ${BENCH_REGION}, 'bank', 'ACTIVE', ${`基准银行${pad(i)}`}, ${`Bench bank ${pad(i)}`},
-              ${syntheticUscc(`91${BENCH_REGION}MA${String(3_000_000 + i).slice(0, 7)}`)}, ${JSON.stringify({ list: [] })}::jsonb, ${BENCH_NOW})
+              ${syntheticUscc(`91${BENCH_REGION}MA${String(3_000_000 + i).slice(0, 7)}`)}, ${{ list: [] }}, ${BENCH_NOW})
       on conflict (id) do nothing`.execute(db);
     await sql`insert into marketplace.products (id, region_code, institution_id, name_zh, name_en, type, description, amount_min, amount_max,
         term_months_min, term_months_max, rate_min_bp, rate_max_bp, segments, special_actions, channel, data_needs,
@@ -35,20 +35,20 @@ async function seedCatalogueRows(db: AnyDb): Promise<void> {
       values (${benchProductId(i)}, ${BENCH_REGION}, ${benchInstitutionId(i)}, ${`基准贷${pad(i)}`}, ${`Bench loan ${pad(i)}`}, 'credit', 'bench',
               100000, 100000000, 1, 36, 385, 650, array['small-firm','individual-business']::text[], array['small-shop']::text[],
               ${i === 0 ? "direct" : "manual"},
-              ${JSON.stringify({ list: [{ category: "tax.paid", purpose: "size the business", required: true }] })}::jsonb,
+              ${{ list: [{ category: "tax.paid", purpose: "size the business", required: true }] }},
               24, 12, 'ACTIVE', ${BENCH_NOW})
       on conflict (id) do nothing`.execute(db);
   }
   await sql`insert into marketplace.consents (id, region_code, subject_ref, data_subject_kind, data_subject_index, data_subject_cipher,
       recipient_institution_id, purpose, categories, data_from, data_to, data_life_months, granted_at, expires_at, status)
     values ('cns_bench_seed', ${BENCH_REGION}, 'acct_bench', 'uscc', 'bi_bench', 'v1.bench', ${benchInstitutionId(0)},
-      ${JSON.stringify({ module: "marketplace", kind: "product-application", ref: benchProductId(0), text: "bench" })}::jsonb,
+      ${{ module: "marketplace", kind: "product-application", ref: benchProductId(0), text: "bench" }},
       array['tax.paid']::text[], '2024-03-02', '2026-03-02', 12, ${BENCH_NOW}, ${BENCH_NOW}, 'EXPIRED')
     on conflict (id) do nothing`.execute(db);
   await sql`insert into marketplace.pushes (id, region_code, subject_ref, data_subject_index, recipient_institution_id, consent_id, purpose,
       categories, data_from, data_to, pushed_at, retain_until, content_hash, record_count, payload_cipher, purged_at)
     values ('push_bench_seed', ${BENCH_REGION}, 'acct_bench', 'bi_bench', ${benchInstitutionId(0)}, 'cns_bench_seed',
-      ${JSON.stringify({ module: "marketplace", kind: "product-application", ref: benchProductId(0), text: "bench" })}::jsonb,
+      ${{ module: "marketplace", kind: "product-application", ref: benchProductId(0), text: "bench" }},
       array['tax.paid']::text[], '2024-03-02', '2026-03-02', ${BENCH_NOW}, ${BENCH_NOW}, ${"0".repeat(64)}, 0, null, ${BENCH_NOW})
     on conflict (id) do nothing`.execute(db);
 }
@@ -108,7 +108,9 @@ export async function seedMarketplaceBench(
   progress: (done: number, total: number) => void = () => {},
 ): Promise<number> {
   await seedCatalogueRows(db);
-  const have = await sql<{ n: number }>`select count(*) as n from marketplace.applications where id like 'appx_%'`.execute(db);
+  const have = await sql<{
+    n: number;
+  }>`select count(*) as n from marketplace.applications where id like 'appx_%'`.execute(db);
   const existing = Number(have.rows[0]?.n ?? 0);
   if (existing >= count) return existing;
   // Bulk load: the secondary indexes are set aside and rebuilt afterwards from their own

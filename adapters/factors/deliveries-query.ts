@@ -1,4 +1,5 @@
 import type { AnyDb } from "../db/create-database.ts";
+import { FACTORS_NOTICE_EVENTS } from "./outbox/factors-subscriptions.ts";
 import { iso, isoOrNull } from "./sql-values.ts";
 
 /** An outgoing event's delivery state (KRN-R10: a case waiting on an outside system shows it). */
@@ -14,7 +15,8 @@ export interface DeliveryState {
 }
 
 /**
- * The delivery state of the factors events of some aggregates (a loan, an application, a
+ * The delivery state of the factors events bound for outside systems (banks, guarantors,
+ * insurers: FACTORS_NOTICE_EVENTS) of some aggregates (a loan, an application, a
  * listing, a disposal, a loss allocation), oldest first: delivered, waiting for a retry (with
  * the last error and the next attempt), or failed for good and waiting for a person.
  */
@@ -39,7 +41,7 @@ export async function deliveriesOf(
     ])
     .where("region_code", "=", regionCode)
     .where("aggregate_id", "in", [...new Set(aggregateIds)])
-    .where("type", "like", "factors.%")
+    .where("type", "in", [...FACTORS_NOTICE_EVENTS])
     .orderBy("created_at")
     .orderBy("id")
     .execute();

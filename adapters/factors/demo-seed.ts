@@ -26,6 +26,8 @@ export const factorsDemoSeed: SeedContributor = {
     await chenStory(world);
     await servedStories(world);
     await deskStories(world);
+    if (world.registered > 0)
+      report.created(`factors: ${world.registered} factors registered, confirmed and publicised`);
     await demoStaffKeysFor(platform, regionCode, report);
   },
 };

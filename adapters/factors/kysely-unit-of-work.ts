@@ -1,7 +1,7 @@
 import type { FactorsTx, FactorsUnitOfWork } from "../../core/factors/mod.ts";
 import type { AuditEntryInput, Clock, Hasher, IdGenerator, OutboxEventInput } from "../../core/kernel/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
-import { createAuditWriter } from "../platform/audit-writer.ts";
+import { appendAuditEntries, createAuditWriter } from "../platform/audit-writer.ts";
 import { createOutboxWriter } from "../platform/outbox-writer.ts";
 import {
   KyselyBundleRepository,
@@ -76,10 +76,9 @@ export class KyselyFactorsUnitOfWork implements FactorsUnitOfWork {
           outbox: { enqueue: async (e) => void events.push(e) },
         }),
       );
-      const audit = s.hasher ? createAuditWriter(trx, s.clock, s.hasher) : createAuditWriter(trx, s.clock);
       const outbox = createOutboxWriter(trx, s.clock, s.ids);
       for (const e of events) await outbox.enqueue(e);
-      for (const e of audits) await audit.append(e);
+      if (audits.length > 0) await appendAuditEntries(trx, s.clock, audits, s.hasher);
       return result;
     });
   }

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Application, ApplicationRepository } from "../../core/marketplace/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
 import { APPLICATION_COLUMNS, type ApplicationRow, applicationFromRow, applicationToRow } from "./application-row.ts";
+import type { DbScope } from "./db-scope.ts";
 
 export const APPLICATIONS = "marketplace.applications";
 
@@ -15,26 +16,29 @@ export function selectApplications(db: AnyDb) {
 
 /** Applications; `getForUpdate` holds the row lock until the unit of work ends. */
 export class KyselyApplicationRepository implements ApplicationRepository {
-  readonly #db: AnyDb;
+  readonly #db: DbScope;
   readonly #now: () => Date;
 
-  constructor(db: AnyDb, now: () => Date) {
+  constructor(db: DbScope, now: () => Date) {
     this.#db = db;
     this.#now = now;
   }
 
   async get(id: string): Promise<Application | undefined> {
-    const row = await selectApplications(this.#db).where("id", "=", id).executeTakeFirst();
+    const row = await selectApplications(this.#db.read()).where("id", "=", id).executeTakeFirst();
     return row ? applicationFromRow(row as ApplicationRow) : undefined;
   }
 
   async getForUpdate(id: string): Promise<Application | undefined> {
-    const row = await selectApplications(this.#db).where("id", "=", id).forUpdate().executeTakeFirst();
+    const row = await selectApplications(await this.#db.write())
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
     return row ? applicationFromRow(row as ApplicationRow) : undefined;
   }
 
   async insert(application: Application): Promise<void> {
-    await this.#db
+    await (await this.#db.write())
       .insertInto(APPLICATIONS)
       .values({ ...applicationToRow(application), updated_at: this.#now() })
       .execute();
@@ -42,7 +46,7 @@ export class KyselyApplicationRepository implements ApplicationRepository {
 
   async update(application: Application): Promise<void> {
     const { id, ...rest } = applicationToRow(application);
-    await this.#db
+    await (await this.#db.write())
       .updateTable(APPLICATIONS)
       .set({ ...rest, updated_at: this.#now() })
       .where("id", "=", id)

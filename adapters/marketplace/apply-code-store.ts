@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { ApplyCode, ApplyCodeRepository } from "../../core/marketplace/mod.ts";
-import type { AnyDb } from "../db/create-database.ts";
+import type { DbScope } from "./db-scope.ts";
 import { toDate } from "./sql-values.ts";
 
 const TABLE = "marketplace.apply_codes";
@@ -39,19 +39,19 @@ function fromRow(r: ApplyCodeRow): ApplyCode {
 
 /** MKT-R08 codes: the counters move only by atomic increments, status only by setStatus. */
 export class KyselyApplyCodeRepository implements ApplyCodeRepository {
-  readonly #db: AnyDb;
+  readonly #db: DbScope;
 
-  constructor(db: AnyDb) {
+  constructor(db: DbScope) {
     this.#db = db;
   }
 
   async get(id: string): Promise<ApplyCode | undefined> {
-    const row = await this.#db.selectFrom(TABLE).selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await this.#db.read().selectFrom(TABLE).selectAll().where("id", "=", id).executeTakeFirst();
     return row ? fromRow(row as ApplyCodeRow) : undefined;
   }
 
   async insert(code: ApplyCode): Promise<void> {
-    await this.#db
+    await (await this.#db.write())
       .insertInto(TABLE)
       .values({
         id: code.id,
@@ -71,7 +71,7 @@ export class KyselyApplyCodeRepository implements ApplyCodeRepository {
   }
 
   async setStatus(id: string, status: ApplyCode["status"]): Promise<void> {
-    await this.#db.updateTable(TABLE).set({ status }).where("id", "=", id).execute();
+    await (await this.#db.write()).updateTable(TABLE).set({ status }).where("id", "=", id).execute();
   }
 
   async countScan(id: string): Promise<void> {
@@ -83,7 +83,7 @@ export class KyselyApplyCodeRepository implements ApplyCodeRepository {
   }
 
   async #bump(id: string, column: "scans" | "applications"): Promise<void> {
-    const result = await this.#db
+    const result = await (await this.#db.write())
       .updateTable(TABLE)
       .set({ [column]: sql`${sql.ref(column)} + 1` })
       .where("id", "=", id)

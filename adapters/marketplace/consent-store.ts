@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Consent, ConsentPurpose, ConsentRepository } from "../../core/marketplace/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
+import type { DbScope } from "./db-scope.ts";
 import { toDate, toDateOrNull } from "./sql-values.ts";
 
 const TABLE = "marketplace.consents";
@@ -82,14 +83,14 @@ function toRow(c: Consent): ConsentRow {
 
 /** Consents, read for update when a revocation or a push must serialise (MKT-R01). */
 export class KyselyConsentRepository implements ConsentRepository {
-  readonly #db: AnyDb;
+  readonly #db: DbScope;
 
-  constructor(db: AnyDb) {
+  constructor(db: DbScope) {
     this.#db = db;
   }
 
-  #select() {
-    return this.#db
+  #select(db: AnyDb = this.#db.read()) {
+    return db
       .selectFrom(TABLE)
       .select(COLUMNS)
       .select([sql<string>`data_from::text`.as("data_from"), sql<string>`data_to::text`.as("data_to")]);
@@ -101,17 +102,20 @@ export class KyselyConsentRepository implements ConsentRepository {
   }
 
   async getForUpdate(id: string): Promise<Consent | undefined> {
-    const row = await this.#select().where("id", "=", id).forUpdate().executeTakeFirst();
+    const row = await this.#select(await this.#db.write())
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
     return row ? fromRow(row as ConsentRow) : undefined;
   }
 
   async insert(consent: Consent): Promise<void> {
-    await this.#db.insertInto(TABLE).values(toRow(consent)).execute();
+    await (await this.#db.write()).insertInto(TABLE).values(toRow(consent)).execute();
   }
 
   async update(consent: Consent): Promise<void> {
     const { id, ...rest } = toRow(consent);
-    await this.#db.updateTable(TABLE).set(rest).where("id", "=", id).execute();
+    await (await this.#db.write()).updateTable(TABLE).set(rest).where("id", "=", id).execute();
   }
 
   async listBySubject(subjectRef: string, regionCode: string): Promise<Consent[]> {

@@ -1,5 +1,5 @@
 import type { Branch, Institution, InstitutionRepository } from "../../core/marketplace/mod.ts";
-import type { AnyDb } from "../db/create-database.ts";
+import type { DbScope } from "./db-scope.ts";
 import { toDate } from "./sql-values.ts";
 
 const TABLE = "marketplace.institutions";
@@ -47,28 +47,29 @@ function toRow(i: Institution): InstitutionRow {
 
 /** The catalogue's institutions (banks, guarantors, insurers) with their branches. */
 export class KyselyInstitutionRepository implements InstitutionRepository {
-  readonly #db: AnyDb;
+  readonly #db: DbScope;
 
-  constructor(db: AnyDb) {
+  constructor(db: DbScope) {
     this.#db = db;
   }
 
   async get(id: string): Promise<Institution | undefined> {
-    const row = await this.#db.selectFrom(TABLE).selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await this.#db.read().selectFrom(TABLE).selectAll().where("id", "=", id).executeTakeFirst();
     return row ? fromRow(row as InstitutionRow) : undefined;
   }
 
   async insert(institution: Institution): Promise<void> {
-    await this.#db.insertInto(TABLE).values(toRow(institution)).execute();
+    await (await this.#db.write()).insertInto(TABLE).values(toRow(institution)).execute();
   }
 
   async update(institution: Institution): Promise<void> {
     const { id, ...rest } = toRow(institution);
-    await this.#db.updateTable(TABLE).set(rest).where("id", "=", id).execute();
+    await (await this.#db.write()).updateTable(TABLE).set(rest).where("id", "=", id).execute();
   }
 
   async listByRegion(regionCode: string): Promise<Institution[]> {
     const rows = await this.#db
+      .read()
       .selectFrom(TABLE)
       .selectAll()
       .where("region_code", "=", regionCode)

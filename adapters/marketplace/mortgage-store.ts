@@ -4,7 +4,7 @@ import type {
   MortgageRegistration,
   MortgageRegistrationRepository,
 } from "../../core/marketplace/mod.ts";
-import type { AnyDb } from "../db/create-database.ts";
+import type { DbScope } from "./db-scope.ts";
 import { toDate, toDateOrNull } from "./sql-values.ts";
 
 const TABLE = "marketplace.mortgage_registrations";
@@ -36,11 +36,11 @@ interface MortgageRow {
  * unit of work an unchanged property keeps its stored ciphertext.
  */
 export class KyselyMortgageRegistrationRepository implements MortgageRegistrationRepository {
-  readonly #db: AnyDb;
+  readonly #db: DbScope;
   readonly #cipher: FieldCipher;
   readonly #sealed = new Map<string, string>();
 
-  constructor(db: AnyDb, cipher: FieldCipher) {
+  constructor(db: DbScope, cipher: FieldCipher) {
     this.#db = db;
     this.#cipher = cipher;
   }
@@ -108,17 +108,23 @@ export class KyselyMortgageRegistrationRepository implements MortgageRegistratio
   }
 
   async get(id: string): Promise<MortgageRegistration | undefined> {
-    const row = await this.#db.selectFrom(TABLE).selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await this.#db.read().selectFrom(TABLE).selectAll().where("id", "=", id).executeTakeFirst();
     return row ? this.#fromRow(row as MortgageRow) : undefined;
   }
 
   async getForUpdate(id: string): Promise<MortgageRegistration | undefined> {
-    const row = await this.#db.selectFrom(TABLE).selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+    const row = await (await this.#db.write())
+      .selectFrom(TABLE)
+      .selectAll()
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
     return row ? this.#fromRow(row as MortgageRow) : undefined;
   }
 
   async findByApplication(applicationId: string): Promise<MortgageRegistration | undefined> {
     const row = await this.#db
+      .read()
       .selectFrom(TABLE)
       .selectAll()
       .where("application_id", "=", applicationId)
@@ -127,11 +133,11 @@ export class KyselyMortgageRegistrationRepository implements MortgageRegistratio
   }
 
   async insert(registration: MortgageRegistration): Promise<void> {
-    await this.#db.insertInto(TABLE).values(this.#toRow(registration)).execute();
+    await (await this.#db.write()).insertInto(TABLE).values(this.#toRow(registration)).execute();
   }
 
   async update(registration: MortgageRegistration): Promise<void> {
     const { id, ...rest } = this.#toRow(registration);
-    await this.#db.updateTable(TABLE).set(rest).where("id", "=", id).execute();
+    await (await this.#db.write()).updateTable(TABLE).set(rest).where("id", "=", id).execute();
   }
 }

@@ -1,6 +1,6 @@
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { DataNeed, Product, ProductQuery, ProductRepository } from "../../core/marketplace/mod.ts";
-import type { AnyDb } from "../db/create-database.ts";
+import type { DbScope } from "./db-scope.ts";
 import { toDate } from "./sql-values.ts";
 
 const TABLE = "marketplace.products";
@@ -102,29 +102,30 @@ function searchFilter(q: ProductQuery): Expression<SqlBool> {
 
 /** The catalogue's products; `search` pages in id order with the total count. */
 export class KyselyProductRepository implements ProductRepository {
-  readonly #db: AnyDb;
+  readonly #db: DbScope;
 
-  constructor(db: AnyDb) {
+  constructor(db: DbScope) {
     this.#db = db;
   }
 
   async get(id: string): Promise<Product | undefined> {
-    const row = await this.#db.selectFrom(TABLE).selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await this.#db.read().selectFrom(TABLE).selectAll().where("id", "=", id).executeTakeFirst();
     return row ? fromRow(row as ProductRow) : undefined;
   }
 
   async insert(product: Product): Promise<void> {
-    await this.#db.insertInto(TABLE).values(toRow(product)).execute();
+    await (await this.#db.write()).insertInto(TABLE).values(toRow(product)).execute();
   }
 
   async update(product: Product): Promise<void> {
     const { id, ...rest } = toRow(product);
-    await this.#db.updateTable(TABLE).set(rest).where("id", "=", id).execute();
+    await (await this.#db.write()).updateTable(TABLE).set(rest).where("id", "=", id).execute();
   }
 
   async search(q: ProductQuery): Promise<{ items: Product[]; total: number }> {
     const where = searchFilter(q);
     const rows = await this.#db
+      .read()
       .selectFrom(TABLE)
       .selectAll()
       .where(where)
@@ -133,6 +134,7 @@ export class KyselyProductRepository implements ProductRepository {
       .offset(q.offset)
       .execute();
     const count = await this.#db
+      .read()
       .selectFrom(TABLE)
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where(where)

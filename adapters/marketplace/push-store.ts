@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { ConsentPurpose, PushLogRepository, PushRecord } from "../../core/marketplace/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
+import type { DbScope } from "./db-scope.ts";
 import { toDate, toDateOrNull } from "./sql-values.ts";
 
 const TABLE = "marketplace.pushes";
@@ -88,21 +89,21 @@ function toRow(p: PushRecord): PushRow {
 
 /** MKT-R03 push log: who received which categories under which consent, and the sealed content. */
 export class KyselyPushLogRepository implements PushLogRepository {
-  readonly #db: AnyDb;
+  readonly #db: DbScope;
 
-  constructor(db: AnyDb) {
+  constructor(db: DbScope) {
     this.#db = db;
   }
 
-  #select() {
-    return this.#db
+  #select(db: AnyDb = this.#db.read()) {
+    return db
       .selectFrom(TABLE)
       .select(COLUMNS)
       .select([sql<string>`data_from::text`.as("data_from"), sql<string>`data_to::text`.as("data_to")]);
   }
 
   async insert(push: PushRecord): Promise<void> {
-    await this.#db.insertInto(TABLE).values(toRow(push)).execute();
+    await (await this.#db.write()).insertInto(TABLE).values(toRow(push)).execute();
   }
 
   async get(id: string): Promise<PushRecord | undefined> {
@@ -112,7 +113,7 @@ export class KyselyPushLogRepository implements PushLogRepository {
 
   async update(push: PushRecord): Promise<void> {
     const { id, ...rest } = toRow(push);
-    await this.#db.updateTable(TABLE).set(rest).where("id", "=", id).execute();
+    await (await this.#db.write()).updateTable(TABLE).set(rest).where("id", "=", id).execute();
   }
 
   async listBySubject(subjectRef: string, regionCode: string): Promise<PushRecord[]> {

@@ -1,5 +1,5 @@
 import type { InstitutionReport, ReportSnapshot, ReportSnapshotRepository } from "../../core/marketplace/mod.ts";
-import type { AnyDb } from "../db/create-database.ts";
+import type { DbScope } from "./db-scope.ts";
 import { toDate } from "./sql-values.ts";
 
 const TABLE = "marketplace.report_snapshots";
@@ -33,9 +33,9 @@ function fromRow(r: SnapshotRow): ReportSnapshot {
 
 /** 定期通报: the institution report frozen at a moment, kept as the notice of a period. */
 export class KyselyReportSnapshotRepository implements ReportSnapshotRepository {
-  readonly #db: AnyDb;
+  readonly #db: DbScope;
 
-  constructor(db: AnyDb) {
+  constructor(db: DbScope) {
     this.#db = db;
   }
 
@@ -46,7 +46,7 @@ export class KyselyReportSnapshotRepository implements ReportSnapshotRepository 
       rows: s.report.rows.map((r) => ({ ...r })),
       totals: { ...s.report.totals },
     };
-    await this.#db
+    await (await this.#db.write())
       .insertInto(TABLE)
       .values({
         id: s.id,
@@ -60,12 +60,13 @@ export class KyselyReportSnapshotRepository implements ReportSnapshotRepository 
   }
 
   async get(id: string): Promise<ReportSnapshot | undefined> {
-    const row = await this.#db.selectFrom(TABLE).selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await this.#db.read().selectFrom(TABLE).selectAll().where("id", "=", id).executeTakeFirst();
     return row ? fromRow(row as SnapshotRow) : undefined;
   }
 
   async list(regionCode: string, limit: number): Promise<ReportSnapshot[]> {
     const rows = await this.#db
+      .read()
       .selectFrom(TABLE)
       .selectAll()
       .where("region_code", "=", regionCode)

@@ -77,6 +77,74 @@ async function appendIn(tx: AnyDb, clock: Clock, hasher: Hasher, entry: AuditEnt
     .execute();
 }
 
+/**
+ * KRN-R07 several entries of one transaction at once, in order: one head upsert, one head lock,
+ * one multi-row insert and one head move — the same chain as appending them one by one, with
+ * the region's head lock held for fewer round trips. Entries of several regions are chained per
+ * region. Pass the transaction; the caller commits.
+ */
+export async function appendAuditEntries(
+  tx: AnyDb,
+  clock: Clock,
+  entries: readonly AuditEntryInput[],
+  hasher: Hasher = nodeHasher,
+): Promise<void> {
+  if (!tx.isTransaction) throw new TypeError("appendAuditEntries needs the caller's transaction");
+  for (const e of entries) checkEntry(e);
+  const regions = [...new Set(entries.map((e) => e.regionCode))].sort();
+  for (const regionCode of regions) {
+    const mine = entries.filter((e) => e.regionCode === regionCode);
+    await sql`insert into platform.audit_head (region_code, seq, hash)
+              values (${regionCode}, 0, ${AUDIT_GENESIS_HASH})
+              on conflict (region_code) do nothing`.execute(tx);
+    const head = await tx
+      .selectFrom("platform.audit_head")
+      .select(["seq", "hash"])
+      .where("region_code", "=", regionCode)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    let seq = Number(head.seq);
+    let prev = head.hash as string;
+    const at = clock.now();
+    const rows = mine.map((entry) => {
+      const detail = storableDetail(entry.detail);
+      seq += 1;
+      const hash = auditEntryHash(hasher, prev, {
+        regionCode,
+        seq,
+        at: auditTimestamp(at),
+        actor: entry.actor,
+        action: entry.action,
+        objectType: entry.objectType,
+        objectId: entry.objectId,
+        outcome: entry.outcome,
+        detail,
+      });
+      const row = {
+        region_code: regionCode,
+        seq,
+        at,
+        actor: entry.actor,
+        action: entry.action,
+        object_type: entry.objectType,
+        object_id: entry.objectId,
+        outcome: entry.outcome,
+        detail,
+        prev_hash: prev,
+        hash,
+      };
+      prev = hash;
+      return row;
+    });
+    await tx.insertInto("platform.audit_log").values(rows).execute();
+    await tx
+      .updateTable("platform.audit_head")
+      .set({ seq, hash: prev, updated_at: at })
+      .where("region_code", "=", regionCode)
+      .execute();
+  }
+}
+
 function checkEntry(e: AuditEntryInput): void {
   if (!REGION.test(e.regionCode))
     throw new TypeError(`audit entry: region code must be 6 digits, got "${e.regionCode}"`);

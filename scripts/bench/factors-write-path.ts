@@ -49,23 +49,25 @@ async function seedPool(db: AnyDb, p: string, n: number, productId: string, toda
 }
 
 /**
- * The SQL one registerLien sends for a one-factor unit (captured from the use case: 22
+ * The SQL one registerLien sends for a one-factor unit (captured from the use case: 18
  * statements in one transaction) as a pgbench script: read the application and product, lock
  * the factor, read its valuation and liens, insert the lien, update the factor and append its
  * event, insert the loan, update the application, then the two outbox events and the two audit
- * entries (head upsert, head lock, entry, head move), last because the unit of work writes them
- * when the work is done. Each transaction takes a fresh pool entry from a sequence; what the
+ * entries (head upsert, head lock, both entries, head move), last because the unit of work
+ * writes them when the work is done. Each transaction takes a fresh pool entry from a sequence; what the
  * application computes (hashes, ids) SQL functions make here.
  */
-function pgbenchScript(productId: string): string {
-  const a = "'bga' || :a";
-  const fid = "'bgf' || :a";
+function pgbenchScript(productId: string, p: string): string {
+  const a = `'${p}a' || :a`;
+  const fid = `'${p}f' || :a`;
   const hash = "md5(random()::text) || md5(random()::text)";
-  const audit = (action: string, type: string, obj: string) => [
+  const entry = (k: number, action: string, type: string, obj: string) =>
+    `('350900', seq + ${k}, now(), 'inst:nd-rural-bank/bench', '${action}', '${type}', ${obj}, 'ok', '{"from":"ACTIVE","to":"ENCUMBERED","securedAmount":8000000,"rank":1}'::jsonb, ${k === 1 ? "hash" : hash}, ${hash})`;
+  const audits = (lien: string, loan: string) => [
     "INSERT INTO platform.audit_head (region_code, seq, hash) VALUES ('350900', 0, repeat('0', 64)) ON CONFLICT (region_code) DO NOTHING;",
     "SELECT seq, hash FROM platform.audit_head WHERE region_code = '350900' FOR UPDATE;",
-    `INSERT INTO platform.audit_log (region_code, seq, at, actor, action, object_type, object_id, outcome, detail, prev_hash, hash) SELECT region_code, seq + 1, now(), 'inst:nd-rural-bank/bench', '${action}', '${type}', ${obj}, 'ok', '{"from":"ACTIVE","to":"ENCUMBERED","securedAmount":8000000,"rank":1}'::jsonb, hash, ${hash} FROM platform.audit_head WHERE region_code = '350900';`,
-    `UPDATE platform.audit_head SET seq = seq + 1, hash = ${hash}, updated_at = now() WHERE region_code = '350900';`,
+    `INSERT INTO platform.audit_log (region_code, seq, at, actor, action, object_type, object_id, outcome, detail, prev_hash, hash) SELECT e.* FROM platform.audit_head, LATERAL (VALUES ${entry(1, "factor.lien_registered", "factor", lien)}, ${entry(2, "loan.booked", "loan", loan)}) AS e WHERE region_code = '350900';`,
+    `UPDATE platform.audit_head SET seq = seq + 2, hash = ${hash}, updated_at = now() WHERE region_code = '350900';`,
   ];
   const outbox = (type: string, agg: string) =>
     `INSERT INTO platform.outbox (id, region_code, type, aggregate_id, payload, created_at, next_attempt_at) VALUES ('evt_' || md5(random()::text), '350900', '${type}', ${agg}, '{"loanId":"x","bankId":"nd-rural-bank","amount":8000000}'::jsonb, now(), now());`;
@@ -77,15 +79,14 @@ function pgbenchScript(productId: string): string {
     `SELECT f.*, f.term_ends_on::text, f.notice_closes_on::text FROM factors.factors f WHERE f.id IN (${fid}) AND f.region_code = '350900' ORDER BY f.id FOR UPDATE;`,
     `SELECT v.*, v.valued_on::text, v.expires_on::text FROM factors.valuations v WHERE v.unit_id = ${fid} AND v.region_code = '350900' ORDER BY v.valued_on DESC, v.created_at DESC, v.id DESC LIMIT 1;`,
     `SELECT * FROM factors.liens WHERE unit_id = ${fid} AND region_code = '350900' ORDER BY registration_seq;`,
-    `INSERT INTO factors.liens (id, region_code, unit_id, factor_ids, loan_id, bank_id, secured_amount, registered_at, registration_seq, status, ended_at) VALUES ('bgli' || :a, '350900', ${fid}, ARRAY[${fid}], 'bgl' || :a, 'nd-rural-bank', ${SECURED}, now(), 1, 'active', NULL);`,
+    `INSERT INTO factors.liens (id, region_code, unit_id, factor_ids, loan_id, bank_id, secured_amount, registered_at, registration_seq, status, ended_at) VALUES ('${p}li' || :a, '350900', ${fid}, ARRAY[${fid}], '${p}l' || :a, 'nd-rural-bank', ${SECURED}, now(), 1, 'active', NULL);`,
     `UPDATE factors.factors SET county_code = county_code, type_code = type_code, category = category, status = 'ENCUMBERED', holder_kind = holder_kind, holder_ref = holder_ref, holder_id_enc = holder_id_enc, holder_name = holder_name, registrant_ref = registrant_ref, registrant_institution_id = registrant_institution_id, institution_ids = institution_ids, title = title, location = location, quantity_milli = quantity_milli, quantity_unit = quantity_unit, certificate_no = certificate_no, registry_record_no = registry_record_no, site_ref = site_ref, bundle_id = bundle_id, term_ends_on = term_ends_on, evidence = evidence, off_platform_claims = off_platform_claims, notice_closes_on = notice_closes_on, lease = lease, pending_holder = pending_holder, updated_at = now(), version = version + 1 WHERE id = ${fid} AND region_code = '350900' AND version = 1;`,
     `INSERT INTO factors.factor_events (factor_id, region_code, seq, kind, from_status, to_status, at, actor, reason, rule_id, data) VALUES (${fid}, '350900', 2, 'lien_registered', 'ACTIVE', 'ENCUMBERED', now(), 'inst:nd-rural-bank/bench', 'lien of nd-rural-bank registered, rank 1', 'FAC-R06', '{"lienId":"x","loanId":"y","bankId":"nd-rural-bank","securedAmount":8000000,"rank":1}'::jsonb);`,
-    `INSERT INTO factors.loans (id, region_code, county_code, application_id, product_id, bank_id, borrower_ref, unit_ids, principal, outstanding_principal, interest_arrears, rate_bp, term_months, started_on, overdue_since, status, guarantor_id, insurer_id, sharing, lien_ids, proceeds_interest, proceeds_principal, created_at, updated_at, version) VALUES ('bgl' || :a, '350900', '350902', ${a}, '${productId}', 'nd-rural-bank', 'bench-holder', ARRAY[${fid}], ${SECURED}, ${SECURED}, 0, 500, 24, current_date, NULL, 'PERFORMING', NULL, NULL, '${SHARING}'::jsonb, ARRAY['bgli' || :a], NULL, NULL, now(), now(), 1);`,
+    `INSERT INTO factors.loans (id, region_code, county_code, application_id, product_id, bank_id, borrower_ref, unit_ids, principal, outstanding_principal, interest_arrears, rate_bp, term_months, started_on, overdue_since, status, guarantor_id, insurer_id, sharing, lien_ids, proceeds_interest, proceeds_principal, created_at, updated_at, version) VALUES ('${p}l' || :a, '350900', '350902', ${a}, '${productId}', 'nd-rural-bank', 'bench-holder', ARRAY[${fid}], ${SECURED}, ${SECURED}, 0, 500, 24, current_date, NULL, 'PERFORMING', NULL, NULL, '${SHARING}'::jsonb, ARRAY['${p}li' || :a], NULL, NULL, now(), now(), 1);`,
     `UPDATE factors.applications SET county_code = county_code, product_id = product_id, bank_id = bank_id, borrower_ref = borrower_ref, applicant_ref = applicant_ref, status = 'REGISTERED', requested_amount = requested_amount, term_months = term_months, collateral = collateral, labour_factor_ids = labour_factor_ids, approved = approved, decline_reason = decline_reason, updated_at = now(), version = version + 1 WHERE id = ${a} AND region_code = '350900' AND version = 2;`,
     outbox("factors.factor.lien_registered", fid),
-    outbox("factors.loan.booked", "'bgl' || :a"),
-    ...audit("factor.lien_registered", "factor", fid),
-    ...audit("loan.booked", "loan", "'bgl' || :a"),
+    outbox("factors.loan.booked", `'${p}l' || :a`),
+    ...audits(fid, `'${p}l' || :a`),
     "COMMIT;",
     "",
   ].join("\n");
@@ -118,29 +119,33 @@ export async function factorsWritePathRow(s: FactorsScratch, clients: number, se
   const { id: _id, ...terms } = ningdeDemoProducts.find(
     (p) => p.id === "rural-house",
   ) as (typeof ningdeDemoProducts)[number];
-  const product = await defineCreditProduct(deps, { ...bank, roles: ["platform_admin"] }, terms);
+  const existing = await sql<{ id: string }>`select id from factors.products where bank_id = 'nd-rural-bank'
+    and name_zh = ${terms.name.zh} and status = 'active'`.execute(db);
+  const product = existing.rows[0] ?? (await defineCreditProduct(deps, { ...bank, roles: ["platform_admin"] }, terms));
   const today = businessDateOf(s.platform.clock.now());
   const pool = Math.max(2_000, Math.ceil(clients * (seconds + 2) * 400));
   process.stderr.write(`  factors write path: seeding 2 × ${pool.toLocaleString("en")} accepted applications…\n`);
-  await seedPool(db, "bp", pool, product.id, today);
-  await seedPool(db, "bg", pool, product.id, today);
-  await sql`create sequence bench_pg_seq`.execute(db);
+  const run = `r${Date.now().toString(36)}`;
+  await seedPool(db, `${run}p`, pool, product.id, today);
+  await seedPool(db, `${run}g`, pool, product.id, today);
+  await sql`create sequence if not exists bench_pg_seq`.execute(db);
+  await sql`select setval('bench_pg_seq', 1, false)`.execute(db);
   await sql`analyze`.execute(db);
 
   let next = 0;
   const step = () => {
     next += 1;
     if (next > pool) throw new Error("factors bench: the pool of accepted applications ran out; raise its size");
-    return registerLien(deps, bank, { applicationId: `bpa${next}` });
+    return registerLien(deps, bank, { applicationId: `${run}pa${next}` });
   };
   await drive(clients, 1, step); // warm-up
   const platform = await drive(clients, seconds, step);
 
   const file = join(s.dataDir, "factors-register-lien.pgbench.sql");
-  writeFileSync(file, pgbenchScript(product.id));
+  writeFileSync(file, pgbenchScript(product.id, `${run}g`));
   const u = new URL(s.url);
   const args = ["-n", "-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres")];
-  const run = (t: number) => {
+  const pgbench = (t: number) => {
     const out = spawnSync("pgbench", [...args, "-c", String(clients), "-j", "2", "-T", String(t), "-f", file, s.name], {
       encoding: "utf8",
       env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) },
@@ -150,11 +155,11 @@ export async function factorsWritePathRow(s: FactorsScratch, clients: number, se
     if (!Number.isFinite(tps) || failed > 0) throw new Error(`pgbench failed: ${out.stderr || out.stdout}`);
     return tps;
   };
-  run(1); // warm-up
-  const ceiling = run(seconds);
+  pgbench(1); // warm-up
+  const ceiling = pgbench(seconds);
   return {
     section: "factors",
-    measure: `抵押登记 registerLien write path (22 statements, audit ×2, outbox ×2), ${clients} clients`,
+    measure: `抵押登记 registerLien write path (18 statements: lock, lien, loan, event, outbox ×2, audit ×2), ${clients} clients`,
     value: `${platform.toFixed(0)} /s`,
     baseline: `${ceiling.toFixed(0)} /s pgbench, same SQL`,
     ratio: fmtRatio(platform, ceiling),

@@ -11,9 +11,9 @@ import {
   RequestInstantDecision,
 } from "../../core/marketplace/mod.ts";
 import { benchProductId } from "../seed-marketplace-bench.ts";
-import { percentile, type Row } from "./measure.ts";
 import type { MarketplaceScratch } from "./marketplace-scratch.ts";
 import { prepareWorkers } from "./marketplace-write-path.ts";
+import { percentile, type Row } from "./measure.ts";
 
 /**
  * Issue 3: "Instant decision with a zero-latency simulated bank: platform-added p50/p99 at 200
@@ -40,9 +40,11 @@ export async function instantDecisionRows(s: MarketplaceScratch, rate: number, s
   const template = submitted.application.id;
   const n = rate * seconds;
   const db = s.platform.database.db;
-  await sql.raw(`insert into marketplace.applications (id, state, fell_back_to_manual, ${COLUMNS_BUT_ID})
+  await sql
+    .raw(`insert into marketplace.applications (id, state, fell_back_to_manual, ${COLUMNS_BUT_ID})
     select 'appi_' || lpad(g::text, 6, '0'), 'SUBMITTED', false, ${COLUMNS_BUT_ID}
-    from marketplace.applications, generate_series(1, ${n}) as g where id = '${template}'`).execute(db);
+    from marketplace.applications, generate_series(1, ${n}) as g where id = '${template}'`)
+    .execute(db);
 
   const found = await deps.uow.run(async (tx) => {
     const app = await tx.applications.get(template);
@@ -51,7 +53,9 @@ export async function instantDecisionRows(s: MarketplaceScratch, rate: number, s
     return { app, product, push };
   });
   if (!found.app || !found.product || !found.push?.payloadCipher) throw new Error("bench template application missing");
-  const content = JSON.parse(root.resolve<FieldCipher>(Tokens.FieldCipher).decrypt(found.push.payloadCipher)) as PushContent;
+  const content = JSON.parse(
+    root.resolve<FieldCipher>(Tokens.FieldCipher).decrypt(found.push.payloadCipher),
+  ) as PushContent;
   const base: Application = {
     ...found.app,
     state: "SUBMITTED",

@@ -27,12 +27,19 @@ function literal(v: unknown): string {
   if (typeof v === "bigint") return v.toString();
   if (v instanceof Date) return quote(v.toISOString());
   if (typeof v === "string") return quote(v);
-  if (Array.isArray(v)) return quote(`{${v.map((x) => `"${String(x).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`);
+  if (Array.isArray(v))
+    return quote(`{${v.map((x) => `"${String(x).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`);
   return quote(JSON.stringify(v));
 }
 
+/**
+ * A string literal. pgbench reads ":name" anywhere in a statement as a variable, so a colon
+ * (in a timestamp or a JSON text) is written as the escape \x3a inside an E'' string.
+ */
 function quote(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
+  const body = text.replaceAll("'", "''");
+  if (!body.includes(":")) return `'${body}'`;
+  return `E'${body.replaceAll("\\", "\\\\").replaceAll(":", "\\x3a")}'`;
 }
 
 /** The column names of `insert into … (cols) values ($1, …)`, in order, or undefined. */
@@ -55,17 +62,20 @@ export function pgbenchScript(steps: readonly CapturedStep[], ctx: ScriptContext
     const headMove = /^update "platform"\."audit_head" set "seq" = \$1/.test(step.sql);
     const headLock = /^select "seq", "hash" from "platform"\."audit_head" .* for update$/.test(step.sql);
     const columns = auditInsert ? insertColumns(step.sql) : undefined;
-    const text = step.sql.replace(/\$(\d+)/g, (_m, digits: string) => {
-      const i = Number(digits) - 1;
-      const value = step.parameters[i];
-      if (columns?.[i] === "seq" || (headMove && i === 0)) return "(:seq + 1)";
-      if (columns?.[i] === "prev_hash") return ":hash";
-      if (typeof value === "string" && ids.has(value)) {
-        return `('${value.split("_")[0]}_pgb' || :client_id || 'x' || :r${ids.get(value)})`;
-      }
-      if (value === ctx.consentId) return `('${ctx.consentPrefix}' || :client_id)`;
-      return literal(value);
-    });
+    const text = step.sql
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/\$(\d+)/g, (_m, digits: string) => {
+        const i = Number(digits) - 1;
+        const value = step.parameters[i];
+        if (columns?.[i] === "seq" || (headMove && i === 0)) return "(:seq + 1)";
+        if (columns?.[i] === "prev_hash") return ":hash";
+        if (typeof value === "string" && ids.has(value)) {
+          return `('${value.split("_")[0]}_pgb' || :client_id || 'x' || :r${ids.get(value)})`;
+        }
+        if (value === ctx.consentId) return `('${ctx.consentPrefix}' || :client_id)`;
+        return literal(value);
+      });
     lines.push(headLock ? `${text} \\gset` : `${text};`);
   }
   return `${lines.join("\n")}\n`;

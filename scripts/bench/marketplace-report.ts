@@ -4,8 +4,8 @@ import { FixedClock } from "../../adapters/platform/fixed-clock.ts";
 import type { Principal } from "../../core/kernel/mod.ts";
 import { createMarketplaceUseCases } from "../../core/marketplace/mod.ts";
 import { BENCH_INSTITUTIONS, BENCH_NOW, progressBar, seedMarketplaceBench } from "../seed-marketplace-bench.ts";
-import { fmtRatio, percentile, type Row } from "./measure.ts";
 import type { MarketplaceScratch } from "./marketplace-scratch.ts";
+import { fmtRatio, percentile, type Row } from "./measure.ts";
 
 /**
  * Issue 3: "Institution report over 1,000,000 applications and 50 institutions: goal p50 < 50
@@ -34,7 +34,10 @@ export async function reportRows(s: MarketplaceScratch, applications: number): P
   const regulator: Principal = { id: "staff:bench-regulator", roles: ["regulator"], regionCodes: ["350800"] };
   const report = await timed(100, () => uc.getInstitutionReport.execute({}, regulator));
   const queue = await timed(100, () =>
-    uc.getInstitutionReport.execute({ column: "overdue-for-contact", institutionId: "inst_bench_07", limit: 50 }, regulator),
+    uc.getInstitutionReport.execute(
+      { column: "overdue-for-contact", institutionId: "inst_bench_07", limit: 50 },
+      regulator,
+    ),
   );
   const figures = await timed(30, () => uc.getFigures.execute({ groupBy: "month" }, regulator));
   const naive = await timed(20, () =>

@@ -1,8 +1,8 @@
-import type { Row } from "./measure.ts";
 import { instantDecisionRows } from "./marketplace-instant.ts";
 import { reportRows } from "./marketplace-report.ts";
 import { createMarketplaceScratch } from "./marketplace-scratch.ts";
 import { writePathRows } from "./marketplace-write-path.ts";
+import type { Row } from "./measure.ts";
 
 /**
  * The marketplace's performance items of issue 3, on a scratch database of the bench server

@@ -11,14 +11,13 @@ import type { BlindIndexer, FieldCipher, Hasher, IdGenerator, Principal } from "
 import {
   createMarketplaceUseCases,
   type MarketplaceDeps,
-  type MarketplaceUnitOfWork,
   RequestInstantDecision,
   SubmitApplication,
 } from "../../core/marketplace/mod.ts";
 import { benchProductId } from "../seed-marketplace-bench.ts";
-import { fmtRatio, type Row } from "./measure.ts";
 import { type CapturedStep, pgbenchScript, pgbenchTps } from "./marketplace-pgbench-script.ts";
 import type { MarketplaceScratch } from "./marketplace-scratch.ts";
+import { fmtRatio, type Row } from "./measure.ts";
 
 /**
  * Issue 3: "Submit-application write path (consent check + push log + audit + outbox in one
@@ -33,17 +32,37 @@ export interface Worker {
   readonly input: Record<string, unknown>;
 }
 
-export async function prepareWorkers(deps: MarketplaceDeps, blind: BlindIndexer, count: number, productId: string): Promise<Worker[]> {
+export async function prepareWorkers(
+  deps: MarketplaceDeps,
+  blind: BlindIndexer,
+  count: number,
+  productId: string,
+): Promise<Worker[]> {
   const uc = createMarketplaceUseCases(deps);
   const workers: Worker[] = [];
   for (let k = 0; k < count; k++) {
     const mobile = `1380000${String(k).padStart(4, "0")}`;
-    const principal: Principal = { id: `citizen:bench-${k}`, roles: ["citizen"], regionCodes: [deps.regionCode], subjectRef: blind.index("mobile", mobile) };
-    const subject = { idKind: "uscc" as const, idNumber: syntheticUscc(`91350800MA${String(4_000_000 + k).slice(0, 7)}`) };
+    const principal: Principal = {
+      id: `citizen:bench-${k}`,
+      roles: ["citizen"],
+      regionCodes: [deps.regionCode],
+      subjectRef: blind.index("mobile", mobile),
+    };
+    const subject = {
+      idKind: "uscc" as const,
+      idNumber: syntheticUscc(`91350800MA${String(4_000_000 + k).slice(0, 7)}`),
+    };
     const consent = await uc.grantConsent.execute({ productId, subject, categories: ["tax.paid"] }, principal);
     workers.push({
       principal,
-      input: { productId, consentId: consent.id, applicant: { ...subject, name: `基准申请人${k}` }, contactMobile: mobile, amount: 5_000_000, termMonths: 12 },
+      input: {
+        productId,
+        consentId: consent.id,
+        applicant: { ...subject, name: `基准申请人${k}` },
+        contactMobile: mobile,
+        amount: 5_000_000,
+        termMonths: 12,
+      },
     });
   }
   return workers;
@@ -66,7 +85,11 @@ async function loops(count: number, ms: number, work: (k: number) => Promise<unk
 }
 
 /** The statements of one submission, with the ids it minted. */
-async function capture(s: MarketplaceScratch, deps: MarketplaceDeps, worker: Worker): Promise<{ steps: CapturedStep[]; minted: string[] }> {
+async function capture(
+  s: MarketplaceScratch,
+  deps: MarketplaceDeps,
+  worker: Worker,
+): Promise<{ steps: CapturedStep[]; minted: string[] }> {
   const root = s.platform.container;
   const minted: string[] = [];
   const ids: IdGenerator = {
@@ -82,16 +105,9 @@ async function capture(s: MarketplaceScratch, deps: MarketplaceDeps, worker: Wor
     cipher: root.resolve<FieldCipher>(Tokens.FieldCipher),
     hasher: root.resolve<Hasher>(Tokens.Hasher),
   });
+  // Kysely reports the transactions' own "begin" and "commit" as queries too.
   const steps: CapturedStep[] = [];
-  const uow: MarketplaceUnitOfWork = {
-    run: async (work) => {
-      steps.push({ kind: "begin" });
-      const r = await inner.run(work);
-      steps.push({ kind: "commit" });
-      return r;
-    },
-  };
-  const d: MarketplaceDeps = { ...deps, ids, uow };
+  const d: MarketplaceDeps = { ...deps, ids, uow: inner };
   s.onQuery = (q) => steps.push({ kind: "query", ...q });
   try {
     await new SubmitApplication(d, new RequestInstantDecision(d)).execute(worker.input, worker.principal);
@@ -106,9 +122,18 @@ function runPgbench(url: string, script: string, clients: number, seconds: numbe
   try {
     const file = join(dir, "submit.sql");
     writeFileSync(file, script);
+    if (process.env.MARKETPLACE_BENCH_KEEP_SCRIPT) writeFileSync(process.env.MARKETPLACE_BENCH_KEEP_SCRIPT, script);
     const u = new URL(url);
     const args = ["-n", "-M", "prepared", "-c", String(clients), "-j", "2", "-T", String(seconds), "-f", file];
-    args.push("-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres"), u.pathname.slice(1));
+    args.push(
+      "-h",
+      u.hostname,
+      "-p",
+      u.port || "5432",
+      "-U",
+      decodeURIComponent(u.username || "postgres"),
+      u.pathname.slice(1),
+    );
     const env = { ...process.env, ...(u.password ? { PGPASSWORD: decodeURIComponent(u.password) } : {}) };
     const r = spawnSync("pgbench", args, { encoding: "utf8", env });
     if (r.status !== 0) throw new Error(`pgbench failed (${r.status}): ${r.stderr}\n${r.stdout}`);
@@ -123,7 +148,8 @@ export async function writePathRows(s: MarketplaceScratch, clients: number, seco
   const blind = s.platform.container.resolve<BlindIndexer>(Tokens.BlindIndexer);
   const workers = await prepareWorkers(deps, blind, clients, benchProductId(1));
   const uc = createMarketplaceUseCases(deps);
-  const submit = (k: number) => uc.submitApplication.execute((workers[k] as Worker).input, (workers[k] as Worker).principal);
+  const submit = (k: number) =>
+    uc.submitApplication.execute((workers[k] as Worker).input, (workers[k] as Worker).principal);
 
   const { steps, minted } = await capture(s, deps, workers[0] as Worker);
   const consentId = (workers[0] as Worker).input.consentId as string;
@@ -135,8 +161,8 @@ export async function writePathRows(s: MarketplaceScratch, clients: number, seco
       from marketplace.consents where id = ${consentId}`.execute(s.platform.database.db);
   }
   const script = pgbenchScript(steps, { mintedIds: minted, consentId, consentPrefix: "cns_pgb_" });
-  const statements = steps.filter((x) => x.kind === "query").length;
-  const transactions = steps.filter((x) => x.kind === "begin").length;
+  const statements = steps.filter((x) => x.kind === "query" && !/^(begin|commit)/i.test(x.sql)).length;
+  const transactions = steps.filter((x) => x.kind === "query" && /^begin/i.test(x.sql)).length;
 
   await loops(clients, 2000, submit); // warm-up
   const ours = await loops(clients, seconds * 1000, submit);

@@ -27,6 +27,8 @@ export class SeedWorld {
   readonly #start: string;
   readonly #created: (what: string) => void;
   readonly #products = new Map<string, string>();
+  /** Factors this run registered (the report names the count, not each one). */
+  registered = 0;
 
   constructor(deps: FactorsPlatformDeps, db: AnyDb, now: Date, created: (what: string) => void) {
     this.db = db;
@@ -103,7 +105,8 @@ export class SeedWorld {
       siteRef: r.siteRef ?? null,
     });
     const s = await submitFactor(this.deps, actor, { factorId: draft.id });
-    this.note(`factor ${r.title} of ${p.name} (${s.outcome})`);
+    this.registered++;
+    if (s.outcome !== "publicised") this.note(`factor ${r.title} of ${p.name}: ${s.outcome}`);
     return { id: draft.id, status: s.factor.status, bundleId: null };
   }
 
@@ -146,8 +149,7 @@ export class SeedWorld {
       n: number;
     }>`select count(*)::int as n from factors.valuations where unit_id = ${unitId}`.execute(this.db);
     if ((has.rows[0]?.n ?? 0) > 0) return;
-    const v = await valueCollateral(this.deps, actor, { factorIds, ...extra });
-    this.note(`valuation of ${unitId}: ${(v.value / 100).toFixed(2)} yuan (${v.method})`);
+    await valueCollateral(this.deps, actor, { factorIds, ...extra });
   }
 
   /** The demo product's id, defining it (as its bank's admin) unless the bank offers it already. */

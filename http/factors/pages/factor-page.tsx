@@ -1,10 +1,10 @@
 import type { EvidenceRecord } from "../../../adapters/factors/evidence-store.ts";
 import type { FactorHistory, FactorsPolicy } from "../../../core/factors/mod.ts";
-import type { Principal } from "../../../core/kernel/mod.ts";
+import { type Principal, valueAsOf } from "../../../core/kernel/mod.ts";
 import type { PageContext } from "../../pages/layout.tsx";
 import { FactorActions, type FormsOf } from "./factor-actions.tsx";
 import { HistorySection, LiensSection, ObjectionsSection, ValuationSection } from "./factor-sections.tsx";
-import { beijingTime, placeName, quantityText, typeName } from "./format.ts";
+import { beijingTime, institutionName, placeName, quantityText, typeName } from "./format.ts";
 import { fxPath } from "./fx-paths.ts";
 import { Badge, Facts, type FxFrame, FxPage } from "./page-kit.tsx";
 import { commonText } from "./text-common.ts";
@@ -68,6 +68,23 @@ export function FactorPage(props: {
         : kind === "listing"
           ? fxPath.listing(region, id)
           : fxPath.disposal(region, id);
+  const actions = (
+    <>
+      <FactorActions
+        page={page}
+        region={region}
+        principal={props.principal}
+        history={history}
+        policy={policy}
+        today={props.today}
+        forms={props.forms}
+      />
+      <p />
+    </>
+  );
+  /** Before the factor is active its next step comes first; afterwards its position (valuation, liens) does. */
+  const urgent = ["DRAFT", "SUBMITTED", "CONFIRMED", "PUBLICISED", "DISPUTED"].includes(f.status);
+  const members = valueAsOf(policy.marineBundle.memberTypes, props.today, "factors.marineBundle.memberTypes");
   const doneText = props.done ? (props.done === "registered" ? t.registered : t[props.done]) : undefined;
   return (
     <FxPage page={page} title={f.title} frame={props.frame}>
@@ -93,7 +110,25 @@ export function FactorPage(props: {
             ...(f.registryRecordNo ? [[t.recordNo, f.registryRecordNo] as const] : []),
             ...(f.termEndsOn ? [[t.termEndsOn, f.termEndsOn] as const] : []),
             ...(f.noticeClosesOn ? [[t.notice, f.noticeClosesOn] as const] : []),
-            ...(f.bundleId ? [[t.bundle, `${f.bundleId}（${history.unit.factorIds.join("、")}）`] as const] : []),
+            ...(f.bundleId
+              ? [
+                  [
+                    t.bundle,
+                    <span data-testid="bundle-members">
+                      {history.unit.factorIds.map((id, i) => (
+                        <>
+                          {i > 0 ? " · " : ""}
+                          {id === f.id ? (
+                            <strong>{typeName(policy, members[i] ?? "", lang)}</strong>
+                          ) : (
+                            <a href={fxPath.factor(region, id)}>{typeName(policy, members[i] ?? "", lang)}</a>
+                          )}
+                        </>
+                      ))}
+                    </span>,
+                  ] as const,
+                ]
+              : []),
             ...(f.lease ? [[t.lease, `${f.lease.lesseeName} ${f.lease.from} – ${f.lease.to}`] as const] : []),
             ...(f.pendingHolder ? [[t.pendingHolder, f.pendingHolder.name] as const] : []),
           ]}
@@ -117,16 +152,7 @@ export function FactorPage(props: {
           </>
         ) : null}
       </section>
-      <FactorActions
-        page={page}
-        region={region}
-        principal={props.principal}
-        history={history}
-        policy={policy}
-        today={props.today}
-        forms={props.forms}
-      />
-      <p />
+      {urgent ? actions : null}
       {links.length > 0 ? (
         <section class="card" data-testid="related">
           <h2>{t.applicationsTitle}</h2>
@@ -142,9 +168,15 @@ export function FactorPage(props: {
         </section>
       ) : null}
       <ValuationSection lang={lang} history={history} today={props.today} />
-      <LiensSection lang={lang} history={history} loanHref={(id) => fxPath.loan(region, id)} />
+      <LiensSection
+        lang={lang}
+        history={history}
+        loanHref={(id) => fxPath.loan(region, id)}
+        bankName={(id) => institutionName(id, policy, lang, props.today)}
+      />
+      {urgent ? null : actions}
       <ObjectionsSection lang={lang} history={history} />
-      <HistorySection lang={lang} history={history} />
+      <HistorySection lang={lang} history={history} policy={policy} today={props.today} />
     </FxPage>
   );
 }

@@ -1,6 +1,6 @@
-import type { FactorHistory } from "../../../core/factors/mod.ts";
+import type { FactorHistory, FactorsPolicy } from "../../../core/factors/mod.ts";
 import type { PageContext } from "../../pages/layout.tsx";
-import { beijingTime } from "./format.ts";
+import { actorLabel, beijingTime } from "./format.ts";
 import { Badge, Facts, Money } from "./page-kit.tsx";
 import { commonText } from "./text-common.ts";
 import { factorText } from "./text-factor.ts";
@@ -42,6 +42,7 @@ export function LiensSection(props: {
   readonly lang: Lang;
   readonly history: FactorHistory;
   readonly loanHref: (loanId: string) => string;
+  readonly bankName: (bankId: string) => string;
 }) {
   const t = factorText(props.lang);
   const c = commonText(props.lang);
@@ -69,7 +70,7 @@ export function LiensSection(props: {
                 <tr data-lien={l.id} data-rank={l.rank ?? ""}>
                   <td>{l.rank ?? "—"}</td>
                   <td>
-                    <a href={props.loanHref(l.loanId)}>{l.bankId}</a>
+                    <a href={props.loanHref(l.loanId)}>{props.bankName(l.bankId)}</a>
                   </td>
                   <td class="num">
                     <Money fen={l.securedAmount} lang={props.lang} />
@@ -125,7 +126,12 @@ export function ObjectionsSection(props: { readonly lang: Lang; readonly history
 }
 
 /** The factor's history: every event with who, when and why (never rewritten). */
-export function HistorySection(props: { readonly lang: Lang; readonly history: FactorHistory }) {
+export function HistorySection(props: {
+  readonly lang: Lang;
+  readonly history: FactorHistory;
+  readonly policy: FactorsPolicy;
+  readonly today: string;
+}) {
   const t = factorText(props.lang);
   const c = commonText(props.lang);
   return (
@@ -139,7 +145,7 @@ export function HistorySection(props: { readonly lang: Lang; readonly history: F
             <Badge status={e.toStatus} label={c[`factorStatus_${e.toStatus}`]} />
             {e.ruleId ? <span class="fx-rule">{e.ruleId}</span> : null}
             <div class="when">
-              {beijingTime(e.at)} · {t.by} {e.actor}
+              {beijingTime(e.at)} · {t.by} {actorLabel(e.actor, props.policy, props.lang, props.today)}
             </div>
             <p class="why">{e.reason}</p>
           </li>

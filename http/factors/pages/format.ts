@@ -40,7 +40,7 @@ export function placeName(code: string, lang: Lang): string {
 
 /** A factor type's name from the pack's catalogue; a bundle reads 三权合一. */
 export function typeName(policy: FactorsPolicy, code: string, lang: Lang): string {
-  if (code === "bundle") return lang === "zh" ? "三权合一（海域+渔排+养殖）" : "Marine bundle";
+  if (code === "bundle") return lang === "zh" ? "三权合一" : "Marine bundle";
   return policy.catalogue[code]?.name[lang] ?? code;
 }
 
@@ -87,4 +87,18 @@ export function institutionName(id: string | null, policy: FactorsPolicy, lang: 
 export function wan(fen: number): string {
   const hundredths = divRoundHalfUp(BigInt(fen), 10_000n);
   return yuan(Number(hundredths));
+}
+
+/**
+ * Who did something, as a history shows it: a citizen (never their mobile or its hash), an
+ * institution by name, platform or regulator staff, or the system.
+ */
+export function actorLabel(actor: string, policy: FactorsPolicy, lang: Lang, onDate: string): string {
+  if (actor.startsWith("citizen:")) return lang === "zh" ? "群众（本人）" : "citizen";
+  const inst = /^inst:([^/]+)\//.exec(actor);
+  if (inst?.[1]) return institutionName(inst[1], policy, lang, onDate);
+  if (actor.startsWith("staff:") || actor.startsWith("reg:"))
+    return lang === "zh" ? "监管 / 平台工作人员" : "regulator or platform staff";
+  if (actor === "system" || actor.startsWith("system")) return lang === "zh" ? "系统" : "system";
+  return actor;
 }

@@ -5,6 +5,9 @@
  */
 export const FX_CSS = `
 .fx h1{margin-top:.2rem;word-break:break-word}
+.fx{overflow-wrap:anywhere}
+.fx code{word-break:break-all;font-size:.85em}
+.fx input,.fx select{min-width:0;max-width:100%}
 .fx section.card{margin:0 0 1rem}
 .fx-nav{display:flex;gap:.4rem;overflow-x:auto;-webkit-overflow-scrolling:touch;margin:0 0 .8rem;padding:.1rem 0 .3rem}
 .fx-nav a{flex:0 0 auto;border:1px solid var(--line);background:var(--card);border-radius:999px;padding:.2rem .75rem;font-size:.9rem;text-decoration:none;white-space:nowrap}
@@ -23,7 +26,7 @@ export const FX_CSS = `
 .fx-money{font-variant-numeric:tabular-nums;white-space:nowrap}
 .fx-big{font-size:1.5rem;font-weight:700;color:#1e5e27}
 .fx-scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
-.fx-table{border-collapse:collapse;width:100%;font-size:.92rem}
+.fx-table{border-collapse:collapse;width:100%;font-size:.92rem;overflow-wrap:normal}
 .fx-table th,.fx-table td{border-bottom:1px solid var(--line);padding:.35rem .4rem;text-align:left;vertical-align:top}
 .fx-table th{color:var(--muted);font-weight:600;white-space:nowrap}
 .fx-table td.num,.fx-table th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
@@ -61,7 +64,9 @@ export const FX_CSS = `
 .fx-legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.82rem;color:var(--muted);margin:.2rem 0;padding:0;list-style:none}
 .fx-key{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
 .fx-k0{background:#0b5cad}.fx-k1{background:#e0782b}.fx-k2{background:#2e7d32}.fx-k3{background:#8e44ad}.fx-k4{background:#c0392b}.fx-k5{background:#7f8c8d}
-.fx-filter{display:grid;grid-template-columns:1fr 1fr;gap:.2rem .6rem;align-items:end}
+.fx-filter{display:grid;grid-template-columns:1fr;gap:.2rem .6rem;align-items:end}
+.fx-filter>div{min-width:0}
+@media(min-width:480px){.fx-filter{grid-template-columns:1fr 1fr}}
 @media(min-width:720px){.fx-filter{grid-template-columns:2fr 1fr 1fr auto}}
 .fx-filter .btn{margin-top:.4rem}
 .fx-cats{display:grid;grid-template-columns:1fr;gap:.6rem}

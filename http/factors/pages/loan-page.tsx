@@ -11,6 +11,22 @@ import { Badge, Facts, type FxFrame, FxPage, Money } from "./page-kit.tsx";
 import { commonText } from "./text-common.ts";
 import { factorText } from "./text-factor.ts";
 import { lendingText } from "./text-lending.ts";
+import { marketText } from "./text-market.ts";
+
+/** What an outgoing event tells the outside systems, in the page language (else its type). */
+const EVENT_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
+  "factors.mortgage.accepted": { zh: "抵押申请批准", en: "mortgage accepted" },
+  "factors.mortgage.declined": { zh: "抵押申请拒绝", en: "mortgage declined" },
+  "factors.loan.booked": { zh: "抵押登记与放款", en: "lien registered, loan booked" },
+  "factors.loan.serviced": { zh: "贷后报送", en: "servicing report" },
+  "factors.loan.defaulted": { zh: "违约通知（担保、保险）", en: "default notice (guarantor, insurer)" },
+  "factors.loss.claim": { zh: "损失分担索赔", en: "loss-share claim" },
+  "factors.loss.allocated": { zh: "损失分担结果", en: "loss allocated" },
+};
+
+function eventLabel(type: string, lang: PageContext["lang"]): string {
+  return EVENT_LABELS[type]?.[lang] ?? type;
+}
 
 function Deliveries(props: { readonly lang: PageContext["lang"]; readonly deliveries: readonly DeliveryState[] }) {
   const t = lendingText(props.lang);
@@ -22,10 +38,10 @@ function Deliveries(props: { readonly lang: PageContext["lang"]; readonly delive
       <ul class="fx-list">
         {props.deliveries.map((d) => (
           <li data-delivery={d.state}>
-            <code>{d.type}</code>{" "}
+            <span>{eventLabel(d.type, props.lang)}</span>{" "}
             <Badge
               status={d.state === "delivered" ? "completed" : d.state === "failed" ? "DEFAULTED" : "open"}
-              label={t[`delivery_${d.state}`]}
+              label={d.state === "waiting" && d.attempts === 0 ? t.delivery_queued : t[`delivery_${d.state}`]}
             />
             <span class="hint">
               {" "}
@@ -62,6 +78,11 @@ export function LoanPage(props: {
   const region = props.frame.region;
   const name = (id: string | null) => institutionName(id, policy, lang, today);
   const productName = detail.product?.name[lang] ?? loan.productId;
+  const m = marketText(lang);
+  const unitLabel = (factorIds: readonly string[]) =>
+    factorIds.length > 1
+      ? typeName(policy, "bundle", lang)
+      : (detail.factors.find((f) => f.id === factorIds[0])?.title ?? factorIds[0] ?? "");
   return (
     <FxPage page={page} title={`${t.loanTitle} · ${productName}`} frame={props.frame}>
       <h1 data-testid="loan-title">
@@ -126,7 +147,7 @@ export function LoanPage(props: {
             <tbody>
               {detail.liens.map((l) => (
                 <tr data-lien={l.id} data-rank={l.rank ?? ""}>
-                  <td>{l.unitId}</td>
+                  <td>{unitLabel(l.factorIds)}</td>
                   <td>{l.rank ?? "—"}</td>
                   <td class="num">
                     <Money fen={l.securedAmount} lang={lang} />
@@ -165,7 +186,7 @@ export function LoanPage(props: {
                 <a class="fx-open" href={fxPath.disposal(region, d.id)}>
                   {t[`channel_${d.channel}`]} · {d.startedOn}
                 </a>{" "}
-                <Badge status={d.status} label={d.status} />
+                <Badge status={d.status} label={m[`status_${d.status}`]} />
               </li>
             ))}
           </ul>

@@ -29,7 +29,7 @@ export function MarketPage(props: {
       <section class="card" data-testid="market-notices">
         <h2>{t.noticesTitle}</h2>
         <p class="sub">{t.noticesHint}</p>
-        {market.notices.length === 0 ? <p class="hint">{t.noneOpen}</p> : null}
+        {market.notices.length === 0 ? <p class="hint">{t.noNotices}</p> : null}
         <ul class="fx-list">
           {market.notices.map((n) => (
             <li data-notice={n.id}>

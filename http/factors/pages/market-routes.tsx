@@ -6,10 +6,8 @@ import {
   consentToTransfer,
   getDisposal,
   getPublicNotice,
-  getPublicNotice,
   getTransferListing,
   listMarket,
-  lodgeObjection,
   lodgeObjection,
   placeBid,
   registerTransfer,
@@ -35,7 +33,7 @@ import {
 import { fxPath } from "./fx-paths.ts";
 import { type ListingAction, ListingPage } from "./listing-page.tsx";
 import { MarketPage } from "./market-page.tsx";
-import { NoticePage, NoticePage } from "./notice-page.tsx";
+import { NoticePage } from "./notice-page.tsx";
 import type { PageProblem } from "./page-errors.ts";
 
 type Failed<A> = { readonly action: A; readonly problem: PageProblem; readonly values: Record<string, string> };

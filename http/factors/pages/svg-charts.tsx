@@ -23,9 +23,9 @@ function clip(label: string, max: number): string {
 
 /** Horizontal bars, one row per item, scaled to the largest value. */
 export function BarChart(props: { readonly id: string; readonly title: string; readonly bars: readonly Bar[] }) {
-  const W = 480;
-  const LABEL_W = 120;
-  const VALUE_W = 96;
+  const W = 360;
+  const LABEL_W = 112;
+  const VALUE_W = 64;
   const BAR_W = W - LABEL_W - VALUE_W;
   const ROW = 24;
   const TOP = 6;
@@ -40,7 +40,7 @@ export function BarChart(props: { readonly id: string; readonly title: string; r
       aria-labelledby={`${props.id}-title`}
       data-testid={props.id}
       font-family={FONT}
-      font-size="12"
+      font-size="13"
     >
       <title id={`${props.id}-title`}>{props.title}</title>
       <line x1={LABEL_W} x2={LABEL_W} y1={TOP - 2} y2={height - 2} stroke="#b8c2cc" stroke-width="1" />
@@ -50,12 +50,12 @@ export function BarChart(props: { readonly id: string; readonly title: string; r
         return (
           <g data-bar={b.key ?? b.label} data-value={b.value}>
             <text x={LABEL_W - 6} y={y + 15} text-anchor="end" fill="#1d2733">
-              {clip(b.label, 10)}
+              {clip(b.label, 8)}
             </text>
             <rect x={LABEL_W} y={y + 3} width={w} height={16} rx="2" fill={CHART_COLOURS[i % CHART_COLOURS.length]}>
               <title>{`${b.label}: ${b.text}`}</title>
             </rect>
-            <text x={LABEL_W + w + 4} y={y + 15} fill="#1d2733" font-size="11">
+            <text x={LABEL_W + w + 4} y={y + 15} fill="#1d2733" font-size="12">
               {b.text}
             </text>
           </g>
@@ -67,8 +67,8 @@ export function BarChart(props: { readonly id: string; readonly title: string; r
 
 /** One bar split into parts (e.g. a loss by party), with a legend under it. */
 export function StackedBar(props: { readonly id: string; readonly title: string; readonly parts: readonly Bar[] }) {
-  const W = 480;
-  const H = 28;
+  const W = 360;
+  const H = 24;
   const total = props.parts.reduce((s, p) => s + Math.max(0, p.value), 0);
   let at = 0;
   return (

@@ -35,14 +35,14 @@ export function WaterfallView(props: { readonly lang: PageContext["lang"]; reado
     { key: "costs", label: t.toCosts, interest: null, principal: w.costs, shortfall: null },
     ...w.liens.map((l, i) => ({
       key: l.lienId,
-      label: format(t.toLien, { rank: i + 1, lien: l.lienId }),
+      label: format(t.toLien, { rank: i + 1 }),
       interest: l.interest,
       principal: l.principal,
       shortfall: l.shortfall,
     })),
-    ...w.offPlatform.map((o) => ({
+    ...w.offPlatform.map((o, i) => ({
       key: o.id,
-      label: format(t.toOutside, { id: o.id }),
+      label: format(t.toOutside, { n: i + 1 }),
       interest: null,
       principal: o.paid,
       shortfall: o.shortfall,

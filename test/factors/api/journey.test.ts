@@ -148,6 +148,25 @@ describe("factors API: 林阿伯's 三权合一 bundle from registration to an a
     expect(loan.body.loan.outstandingPrincipalYuan).toBe("140000.00");
   });
 
+  it("documents every factors route in the OpenAPI document", async () => {
+    const doc = await call(t, "GET", "/openapi.json", null);
+    expect(doc.status).toBe(200);
+    const paths = Object.keys(doc.body.paths).filter((p) => p.startsWith("/api/factors/"));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/api/factors/{region}/factors",
+        "/api/factors/{region}/factors/{factorId}",
+        "/api/factors/{region}/evidence",
+        "/api/factors/{region}/applications/{applicationId}/registration",
+        "/api/factors/{region}/loans/{loanId}/loss-allocation",
+        "/api/factors/{region}/disposals/{disposalId}/completion",
+        "/api/factors/{region}/listings/{listingId}/award",
+        "/api/factors/{region}/dashboard",
+      ]),
+    );
+    expect(paths.length).toBeGreaterThanOrEqual(30);
+  });
+
   it("lists the work of the citizen, the bank's queue and the products on offer", async () => {
     const mine = await call(t, "GET", `${API}/mine`, lin.citizen);
     expect(mine.body.factors.map((f: { id: string }) => f.id).sort()).toEqual([...lin.factorIds].sort());

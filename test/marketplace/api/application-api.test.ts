@@ -167,7 +167,10 @@ describe("applying through the API", () => {
 
 describe("operators and gateways", () => {
   it("a region whose banks are simulated has no gateway: a callback is a 503 problem naming KRN-R14", async () => {
-    const res = await api.call("POST", `${BASE}/callbacks/outcomes`, undefined, { applicationId: "x", event: "contact" });
+    const res = await api.call("POST", `${BASE}/callbacks/outcomes`, undefined, {
+      applicationId: "x",
+      event: "contact",
+    });
     expect(res.status).toBe(503);
     expect(await body(res)).toMatchObject({ ruleId: "KRN-R14" });
   });
@@ -177,7 +180,9 @@ describe("operators and gateways", () => {
     const ok = await api.call("POST", `${BASE}/jobs/expire-consents`, admin, {});
     expect(ok.status).toBe(200);
     expect(await body(ok)).toEqual({ expired: 0 });
-    expect(await body(await api.call("POST", `${BASE}/jobs/purge-pushed-data`, admin, { batch: 10 }))).toEqual({ purged: 0 });
+    expect(await body(await api.call("POST", `${BASE}/jobs/purge-pushed-data`, admin, { batch: 10 }))).toEqual({
+      purged: 0,
+    });
     expect((await api.call("POST", `${BASE}/jobs/expire-consents`, regulator, {})).status).toBe(403);
   });
 });

@@ -2,10 +2,15 @@ import { DEMO_FACTORS, demoPerson } from "../../../../adapters/factors/demo/ning
 import {
   acceptMortgage,
   activateFactor,
+  allocateLoss,
   applyForMortgage,
+  completeDisposal,
   formMarineBundle,
+  recordLoanServicing,
   registerFactor,
   registerLien,
+  reportDefault,
+  startDisposal,
   submitFactor,
   valueCollateral,
 } from "../../../../core/factors/mod.ts";
@@ -68,4 +73,33 @@ export async function mortgagedBundle(
   await acceptMortgage(t.deps, bank, { applicationId: app.id, decision: "accept", rateBp: 450 });
   const { loan } = await registerLien(t.deps, bank, { applicationId: app.id });
   return { factorIds, loanId: loan.id, applicationId: app.id };
+}
+
+/**
+ * 黄先生's story to the end with the use cases: his 霞浦 bundle mortgaged for 130,000 yuan,
+ * overdue from 1 June 2026, defaulted at 120 days, re-appraised after the typhoon (the test app's
+ * appraiser prices at 60 %), bought out by 福宁海投 and the shortfall shared (FAC-R07..R09).
+ * Leaves the clock on 2026-09-29.
+ */
+export async function huangLossShared(
+  t: PageApp,
+  huang: Principal,
+  bank: Principal,
+  productId: string,
+): Promise<Mortgaged> {
+  const m = await mortgagedBundle(t, huang, bank, ["huang-sea", "huang-raft", "huang-aqua"], productId, 130_000_00);
+  t.clock.set("2026-06-15T02:00:00Z");
+  await recordLoanServicing(t.deps, bank, {
+    loanId: m.loanId,
+    outstandingPrincipalFen: 130_000_00,
+    interestArrearsFen: 3_000_00,
+    overdueSince: "2026-06-01",
+  });
+  t.clock.set("2026-09-29T02:00:00Z");
+  await reportDefault(t.deps, bank, { loanId: m.loanId });
+  await valueCollateral(t.deps, bank, { factorIds: m.factorIds, requestAppraisal: true });
+  const disposal = await startDisposal(t.deps, bank, { loanId: m.loanId, channel: "buy_out" });
+  await completeDisposal(t.deps, bank, { disposalId: disposal.id, costsFen: 1_000_00 });
+  await allocateLoss(t.deps, bank, { loanId: m.loanId });
+  return m;
 }
