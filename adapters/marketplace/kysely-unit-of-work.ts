@@ -8,7 +8,7 @@ import type {
 } from "../../core/kernel/mod.ts";
 import type { MarketplaceTx, MarketplaceUnitOfWork } from "../../core/marketplace/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
-import { createAuditWriter } from "../platform/audit-writer.ts";
+import { appendAuditEntries } from "../platform/audit-writer.ts";
 import { createOutboxWriter } from "../platform/outbox-writer.ts";
 import { KyselyApplicationRepository } from "./application-store.ts";
 import { KyselyApplyCodeRepository } from "./apply-code-store.ts";
@@ -71,10 +71,7 @@ export class KyselyMarketplaceUnitOfWork implements MarketplaceUnitOfWork {
         const writer = createOutboxWriter(await scope.write(), s.clock, s.ids);
         for (const e of outbox) await writer.enqueue(e);
       }
-      if (audit.length > 0) {
-        const writer = createAuditWriter(await scope.write(), s.clock, s.hasher);
-        for (const e of audit) await writer.append(e);
-      }
+      if (audit.length > 0) await appendAuditEntries(await scope.write(), s.clock, audit, s.hasher);
     } catch (e) {
       await scope.finish(false).catch(() => {}); // the unit's own error is the one to report
       throw e;

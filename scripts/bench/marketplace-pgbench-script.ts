@@ -6,8 +6,9 @@ import type { CapturedQuery } from "./marketplace-scratch.ts";
  * become literals, except what must differ per transaction or client —
  * - ids minted during the call (application, push, outbox event) → unique per transaction;
  * - the consent → one per client (as the application side gives each worker its own);
- * - the audit chain's head: `select … for update` keeps `\gset`, and the entry and the head move
- *   use `:seq + 1` and `:hash` from it, as the audit writer does in JavaScript.
+ * - the audit chain's head: `select … for update` keeps `\gset`, and the entries (one or a
+ *   multi-row batch) and the head move use `:seq + n` and `:hash` from it, as the audit writer
+ *   does in JavaScript.
  * Run it with `pgbench -M prepared` (variables are sent as parameters).
  */
 export type CapturedStep = { readonly kind: "begin" | "commit" } | ({ readonly kind: "query" } & CapturedQuery);
@@ -18,6 +19,10 @@ export interface ScriptContext {
   /** The consent the call used; replaced by `<consentPrefix><client_id>`. */
   readonly consentId: string;
   readonly consentPrefix: string;
+  /** Other parameter values to send as an SQL expression instead (e.g. a random row's id). */
+  readonly substitutions?: ReadonlyMap<string, string>;
+  /** Extra `\\set` lines at the top (the variables those expressions use). */
+  readonly preamble?: readonly string[];
 }
 
 function literal(v: unknown): string {
@@ -50,9 +55,10 @@ function insertColumns(sql: string): string[] | undefined {
 }
 
 export function pgbenchScript(steps: readonly CapturedStep[], ctx: ScriptContext): string {
-  const lines: string[] = [];
+  const lines: string[] = [...(ctx.preamble ?? [])];
   const ids = new Map(ctx.mintedIds.map((id, i) => [id, i + 1]));
   for (const n of ids.values()) lines.push(`\\set r${n} random(1, 999999999999)`);
+  let auditRows = 1;
   for (const step of steps) {
     if (step.kind !== "query") {
       lines.push(step.kind === "begin" ? "BEGIN;" : "COMMIT;");
@@ -62,18 +68,24 @@ export function pgbenchScript(steps: readonly CapturedStep[], ctx: ScriptContext
     const headMove = /^update "platform"\."audit_head" set "seq" = \$1/.test(step.sql);
     const headLock = /^select "seq", "hash" from "platform"\."audit_head" .* for update$/.test(step.sql);
     const columns = auditInsert ? insertColumns(step.sql) : undefined;
+    if (columns) auditRows = step.parameters.length / columns.length;
     const text = step.sql
       .replace(/\s+/g, " ")
       .trim()
       .replace(/\$(\d+)/g, (_m, digits: string) => {
         const i = Number(digits) - 1;
         const value = step.parameters[i];
-        if (columns?.[i] === "seq" || (headMove && i === 0)) return "(:seq + 1)";
-        if (columns?.[i] === "prev_hash") return ":hash";
+        // A multi-row audit insert: row r is entry seq + r + 1, the first chained on the head's hash.
+        const row = columns ? Math.floor(i / columns.length) : 0;
+        const column = columns?.[i % columns.length];
+        if (column === "seq") return `(:seq + ${row + 1})`;
+        if (column === "prev_hash" && row === 0) return ":hash";
+        if (headMove && i === 0) return `(:seq + ${auditRows})`;
         if (typeof value === "string" && ids.has(value)) {
           return `('${value.split("_")[0]}_pgb' || :client_id || 'x' || :r${ids.get(value)})`;
         }
         if (value === ctx.consentId) return `('${ctx.consentPrefix}' || :client_id)`;
+        if (typeof value === "string" && ctx.substitutions?.has(value)) return ctx.substitutions.get(value) as string;
         return literal(value);
       });
     lines.push(headLock ? `${text} \\gset` : `${text};`);

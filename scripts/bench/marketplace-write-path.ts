@@ -1,7 +1,3 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "kysely";
 import { Tokens } from "../../adapters/composition/tokens.ts";
 import { syntheticUscc } from "../../adapters/marketplace/demo/synthetic-identities.ts";
@@ -15,8 +11,10 @@ import {
   SubmitApplication,
 } from "../../core/marketplace/mod.ts";
 import { benchProductId } from "../seed-marketplace-bench.ts";
-import { type CapturedStep, pgbenchScript, pgbenchTps } from "./marketplace-pgbench-script.ts";
+import { runPgbench } from "./marketplace-pgbench-run.ts";
+import { type CapturedStep, pgbenchScript } from "./marketplace-pgbench-script.ts";
 import type { MarketplaceScratch } from "./marketplace-scratch.ts";
+import { prepareWriteTx, type WriteTx } from "./marketplace-write-tx.ts";
 import { fmtRatio, type Row } from "./measure.ts";
 
 /**
@@ -84,12 +82,11 @@ async function loops(count: number, ms: number, work: (k: number) => Promise<unk
   return (done * 1000) / (performance.now() - started);
 }
 
-/** The statements of one submission, with the ids it minted. */
-async function capture(
+/** A copy of the region's deps whose ids are recorded, for capturing one call's statements. */
+export function recordingDeps(
   s: MarketplaceScratch,
   deps: MarketplaceDeps,
-  worker: Worker,
-): Promise<{ steps: CapturedStep[]; minted: string[] }> {
+): { deps: MarketplaceDeps; minted: string[] } {
   const root = s.platform.container;
   const minted: string[] = [];
   const ids: IdGenerator = {
@@ -99,60 +96,68 @@ async function capture(
       return id;
     },
   };
-  const inner = new KyselyMarketplaceUnitOfWork(s.platform.database.db, {
+  const uow = new KyselyMarketplaceUnitOfWork(s.platform.database.db, {
     clock: s.platform.clock,
     ids,
     cipher: root.resolve<FieldCipher>(Tokens.FieldCipher),
     hasher: root.resolve<Hasher>(Tokens.Hasher),
   });
-  // Kysely reports the transactions' own "begin" and "commit" as queries too.
+  return { deps: { ...deps, ids, uow }, minted };
+}
+
+/** The statements `call` sends (Kysely reports the transactions' begin and commit too). */
+export async function capture(s: MarketplaceScratch, call: () => Promise<unknown>): Promise<CapturedStep[]> {
   const steps: CapturedStep[] = [];
-  const d: MarketplaceDeps = { ...deps, ids, uow: inner };
   s.onQuery = (q) => steps.push({ kind: "query", ...q });
   try {
-    await new SubmitApplication(d, new RequestInstantDecision(d)).execute(worker.input, worker.principal);
+    await call();
   } finally {
     s.onQuery = undefined;
   }
-  return { steps, minted };
+  return steps;
 }
 
-function runPgbench(url: string, script: string, clients: number, seconds: number): number {
-  const dir = mkdtempSync(join(tmpdir(), "mkt-pgbench-"));
-  try {
-    const file = join(dir, "submit.sql");
-    writeFileSync(file, script);
-    if (process.env.MARKETPLACE_BENCH_KEEP_SCRIPT) writeFileSync(process.env.MARKETPLACE_BENCH_KEEP_SCRIPT, script);
-    const u = new URL(url);
-    const args = ["-n", "-M", "prepared", "-c", String(clients), "-j", "2", "-T", String(seconds), "-f", file];
-    args.push(
-      "-h",
-      u.hostname,
-      "-p",
-      u.port || "5432",
-      "-U",
-      decodeURIComponent(u.username || "postgres"),
-      u.pathname.slice(1),
-    );
-    const env = { ...process.env, ...(u.password ? { PGPASSWORD: decodeURIComponent(u.password) } : {}) };
-    const r = spawnSync("pgbench", args, { encoding: "utf8", env });
-    if (r.status !== 0) throw new Error(`pgbench failed (${r.status}): ${r.stderr}\n${r.stdout}`);
-    return pgbenchTps(r.stdout);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function describe(steps: readonly CapturedStep[]): string {
+  const queries = steps.filter((x) => x.kind === "query");
+  const statements = queries.filter((x) => !/^(begin|commit)/i.test(x.sql)).length;
+  const transactions = queries.filter((x) => /^begin/i.test(x.sql)).length;
+  return `${statements} statements in ${transactions} transaction${transactions === 1 ? "" : "s"}`;
+}
+
+async function compare(
+  s: MarketplaceScratch,
+  measure: string,
+  clients: number,
+  seconds: number,
+  steps: CapturedStep[],
+  minted: string[],
+  consentId: string,
+  work: (k: number) => Promise<unknown>,
+): Promise<Row> {
+  const script = pgbenchScript(steps, { mintedIds: minted, consentId, consentPrefix: "cns_pgb_" });
+  const checkpoint = () => sql`checkpoint`.execute(s.platform.database.db).catch(() => {});
+  await loops(clients, 2000, work); // warm-up
+  await checkpoint();
+  const ours = await loops(clients, seconds * 1000, work);
+  runPgbench(s.url, script, { clients, seconds: 2 }); // warm-up
+  await checkpoint();
+  const baseline = runPgbench(s.url, script, { clients, seconds }).tps;
+  return {
+    section: "marketplace",
+    measure: `${measure}, ${clients} concurrent (${describe(steps)})`,
+    value: `${ours.toFixed(0)} /s`,
+    baseline: `${baseline.toFixed(0)} /s pgbench, same statements, ${clients} clients`,
+    ratio: fmtRatio(ours, baseline),
+    goal: "≥ 70 %",
+  };
 }
 
 export async function writePathRows(s: MarketplaceScratch, clients: number, seconds: number): Promise<Row[]> {
   const deps = marketplaceDeps(s.platform, "350800");
   const blind = s.platform.container.resolve<BlindIndexer>(Tokens.BlindIndexer);
   const workers = await prepareWorkers(deps, blind, clients, benchProductId(1));
-  const uc = createMarketplaceUseCases(deps);
-  const submit = (k: number) =>
-    uc.submitApplication.execute((workers[k] as Worker).input, (workers[k] as Worker).principal);
-
-  const { steps, minted } = await capture(s, deps, workers[0] as Worker);
-  const consentId = (workers[0] as Worker).input.consentId as string;
+  const first = workers[0] as Worker;
+  const consentId = first.input.consentId as string;
   for (let k = 0; k < clients; k++) {
     await sql`insert into marketplace.consents (id, region_code, subject_ref, data_subject_kind, data_subject_index, data_subject_cipher,
         recipient_institution_id, purpose, categories, data_from, data_to, data_life_months, granted_at, expires_at, status, revoked_at)
@@ -160,22 +165,36 @@ export async function writePathRows(s: MarketplaceScratch, clients: number, seco
         recipient_institution_id, purpose, categories, data_from, data_to, data_life_months, granted_at, expires_at, status, revoked_at
       from marketplace.consents where id = ${consentId}`.execute(s.platform.database.db);
   }
-  const script = pgbenchScript(steps, { mintedIds: minted, consentId, consentPrefix: "cns_pgb_" });
-  const statements = steps.filter((x) => x.kind === "query" && !/^(begin|commit)/i.test(x.sql)).length;
-  const transactions = steps.filter((x) => x.kind === "query" && /^begin/i.test(x.sql)).length;
+  const rows: Row[] = [];
 
-  await loops(clients, 2000, submit); // warm-up
-  const ours = await loops(clients, seconds * 1000, submit);
-  runPgbench(s.url, script, clients, 2); // warm-up
-  const baseline = runPgbench(s.url, script, clients, seconds);
-  return [
-    {
-      section: "marketplace",
-      measure: `submit application, ${clients} concurrent (use case: ${statements} statements in ${transactions} transactions, audit + outbox)`,
-      value: `${ours.toFixed(0)} submissions/s`,
-      baseline: `${baseline.toFixed(0)} /s pgbench, same statements, ${clients} clients`,
-      ratio: fmtRatio(ours, baseline),
-      goal: "≥ 70 %",
-    },
-  ];
+  // The write path: the submission's transaction.
+  const tx = recordingDeps(s, deps);
+  const captured = await prepareWriteTx(tx.deps, first);
+  const txSteps = await capture(s, () => captured.run());
+  const writeTxs = await Promise.all(workers.map((w) => prepareWriteTx(deps, w)));
+  rows.push(
+    await compare(
+      s,
+      "submit write path (consent under lock, push log, application, audit, outbox)",
+      clients,
+      seconds,
+      txSteps,
+      tx.minted,
+      consentId,
+      (k) => (writeTxs[k] as WriteTx).run(),
+    ),
+  );
+
+  // The whole use case: validation, live data fetch, first-loan check and the transaction.
+  const uc = createMarketplaceUseCases(deps);
+  const whole = recordingDeps(s, deps);
+  const steps = await capture(s, () =>
+    new SubmitApplication(whole.deps, new RequestInstantDecision(whole.deps)).execute(first.input, first.principal),
+  );
+  rows.push(
+    await compare(s, "submit application use case end to end", clients, seconds, steps, whole.minted, consentId, (k) =>
+      uc.submitApplication.execute((workers[k] as Worker).input, (workers[k] as Worker).principal),
+    ),
+  );
+  return rows;
 }

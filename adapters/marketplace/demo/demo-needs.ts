@@ -17,6 +17,7 @@ const purposes: Readonly<Record<string, string>> = {
   "power.payment": "电费缴纳，判断生产经营状况 / electricity bills, for business activity",
   "water.payment": "水费缴纳，判断经营状况 / water bills, for business activity",
   "industry.subsidies": "企业奖补，判断政策支持 / enterprise subsidies, for policy support",
+  "industry.recognition": "专精特新等认定，认定科技型企业 / specialised-and-innovative recognition, for eligibility",
   "agri.new-entity": "新型农业经营主体，认定客户类别 / new agricultural entity, for the segment",
   "agri.subsidies": "农业补贴，判断种养规模 / farm subsidies, for the farm's scale",
   "agri.land-contract": "土地承包经营权，评估经营规模 / land contract rights, to size the farm",

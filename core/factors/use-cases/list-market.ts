@@ -3,7 +3,7 @@ import type { Principal } from "../../kernel/mod.ts";
 import type { CreditProduct } from "../domain/credit-product.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { parseInput } from "./support/parse-input.ts";
-import { type PublicNotice, publicNotice } from "./support/public-factor.ts";
+import { type PublicFactor, type PublicNotice, publicFactor, publicNotice } from "./support/public-factor.ts";
 import { type DisposalView, disposalView, listingView, type TransferListingView } from "./support/views.ts";
 
 export const listMarketInput = v.object({
@@ -20,6 +20,8 @@ export interface Market {
   readonly products: readonly CreditProduct[];
   /** FAC-R02 factors on public notice or disputed: anyone may object while the notice runs. */
   readonly notices: readonly PublicNotice[];
+  /** The listed factors of the transfers and disposals, as a public notice shows them, by id. */
+  readonly listed: Readonly<Record<string, PublicFactor>>;
 }
 
 /**
@@ -40,7 +42,10 @@ export async function listMarket(deps: FactorsDeps, _principal: Principal, input
     deps.queries.activeProducts(deps.regionCode),
     deps.queries.factors({ ...scope, statuses: ["PUBLICISED", "DISPUTED"] }),
   ]);
+  const ids = [...new Set([...transfers, ...disposals].flatMap((x) => x.factorIds))].sort();
+  const listed = ids.length === 0 ? [] : await deps.uow.run((tx) => tx.factors.getMany(deps.regionCode, ids));
   return {
+    listed: Object.fromEntries(listed.map((f) => [f.id, publicFactor(f)])),
     transfers: transfers.map(listingView),
     disposals: disposals.map(disposalView),
     products,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Principal } from "../../kernel/mod.ts";
 import { mortgageLoan, offer } from "../testing/lending-scenarios.ts";
-import { huangHolder, linHolder, marineBundle, marineInputs, onRegistry } from "../testing/scenarios.ts";
+import { huangHolder, linHolder, marineBundle, onRegistry } from "../testing/scenarios.ts";
 import { type FactorsTestbed, factorsTestbed, demoPrincipals as who } from "../testing/testbed.ts";
 import { getDisposal } from "./get-disposal.ts";
 import { getLoan } from "./get-loan.ts";

@@ -23,7 +23,18 @@ import {
   ProductWire,
   productWire,
 } from "./wire-lending.ts";
-import { DashboardWire, DisposalWire, dashboardWire, disposalWire, ListingWire, listingWire } from "./wire-market.ts";
+import {
+  DashboardWire,
+  DisposalWire,
+  dashboardWire,
+  disposalWire,
+  ListingWire,
+  listingWire,
+  PublicFactorWire,
+  PublicNoticeWire,
+  publicFactorWire,
+  publicNoticeWire,
+} from "./wire-market.ts";
 import { FactorWire, factorWire } from "./wire-register.ts";
 
 const reads = problemResponses(400, 401, 403, 404, 422);
@@ -131,7 +142,10 @@ export function registerReadRoutes(app: App, platform: Platform): void {
 
   app.openapi(
     createRoute({
-      ...get("/market", "流转交易市场: open transfer listings, disposal listings and the products on offer"),
+      ...get(
+        "/market",
+        "流转交易市场: open transfer and disposal listings, products on offer, factors on public notice",
+      ),
       request: { params: RegionParam, query: CountyQuery },
       responses: {
         200: {
@@ -142,6 +156,8 @@ export function registerReadRoutes(app: App, platform: Platform): void {
                 transfers: z.array(ListingWire),
                 disposals: z.array(DisposalWire),
                 products: z.array(ProductWire),
+                notices: z.array(PublicNoticeWire),
+                listed: z.record(z.string(), PublicFactorWire),
               })
               .openapi("Market"),
           ),
@@ -157,6 +173,8 @@ export function registerReadRoutes(app: App, platform: Platform): void {
           transfers: m.transfers.map(listingWire),
           disposals: m.disposals.map(disposalWire),
           products: m.products.map(productWire),
+          notices: m.notices.map(publicNoticeWire),
+          listed: Object.fromEntries(Object.entries(m.listed).map(([id, f]) => [id, publicFactorWire(f)])),
         },
         200,
       );

@@ -5,6 +5,7 @@ import type {
   Dashboard,
   DisposalView,
   PublicFactor,
+  PublicNotice,
   TransferListingView,
   Waterfall,
 } from "../../../core/factors/mod.ts";
@@ -167,7 +168,31 @@ export const PublicFactorWire = z
   .openapi("PublicFactor");
 
 export function publicFactorWire(f: PublicFactor): z.infer<typeof PublicFactorWire> {
-  return { ...f, quantity: { value: formatQuantity(f.quantity.milli), unit: f.quantity.unit } };
+  return {
+    id: f.id,
+    countyCode: f.countyCode,
+    typeCode: f.typeCode,
+    title: f.title,
+    location: f.location,
+    quantity: { value: formatQuantity(f.quantity.milli), unit: f.quantity.unit },
+    status: f.status,
+    termEndsOn: f.termEndsOn,
+  };
+}
+
+export const PublicNoticeWire = PublicFactorWire.extend({
+  holderName: z.string().openapi({ description: "masked, e.g. 林**" }),
+  certificateNo: z.string().nullable(),
+  noticeClosesOn: z.string().nullable().openapi({ description: "FAC-R02 last day objections are taken" }),
+}).openapi("PublicNotice");
+
+export function publicNoticeWire(n: PublicNotice): z.infer<typeof PublicNoticeWire> {
+  return {
+    ...publicFactorWire(n),
+    holderName: n.holderName,
+    certificateNo: n.certificateNo,
+    noticeClosesOn: n.noticeClosesOn,
+  };
 }
 
 const yuanMap = (m: Readonly<Record<string, number>>) =>

@@ -105,7 +105,7 @@ export function BankPage(props: {
             {queue.losses.map((x) => (
               <li>
                 <a class="fx-open" href={`${fxPath.loan(region, x.loanId)}#loss`}>
-                  {x.loanId} · <Money fen={x.loss} lang={lang} />
+                  {l.loss} <Money fen={x.loss} lang={lang} />
                 </a>
                 <p class="hint">
                   {l.party_bank} <Money fen={x.parts.bank} lang={lang} /> · {x.allocatedOn}

@@ -101,7 +101,7 @@ export function FactorActions(props: Props) {
     cards.push(
       <Card
         title={t.activateTitle}
-        hint={`${t.activateHint}（${t.notice}：${f.noticeClosesOn ?? ""}）`}
+        hint={`${t.activateHint} ${format(t.noticeUntil, { date: f.noticeClosesOn ?? "" })}`}
         action={act("activate")}
         form={forms("activate")}
         lang={lang}

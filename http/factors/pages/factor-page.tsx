@@ -1,6 +1,7 @@
 import type { EvidenceRecord } from "../../../adapters/factors/evidence-store.ts";
 import type { FactorHistory, FactorsPolicy } from "../../../core/factors/mod.ts";
 import { type Principal, valueAsOf } from "../../../core/kernel/mod.ts";
+import { format } from "../../pages/i18n.ts";
 import type { PageContext } from "../../pages/layout.tsx";
 import { FactorActions, type FormsOf } from "./factor-actions.tsx";
 import { HistorySection, LiensSection, ObjectionsSection, ValuationSection } from "./factor-sections.tsx";
@@ -103,7 +104,10 @@ export function FactorPage(props: {
       <section class="card" data-testid="facts">
         <Facts
           rows={[
-            [t.holder, `${f.holder.name}（${f.holder.kind === "person" ? c.person : c.organisation}）`],
+            [
+              t.holder,
+              format(t.holderOf, { name: f.holder.name, kind: f.holder.kind === "person" ? c.person : c.organisation }),
+            ],
             [t.location2, f.location],
             [t.quantity2, quantityText(f.quantity.milli, f.quantity.unit)],
             [t.certificate, f.certificateNo ?? c.none],

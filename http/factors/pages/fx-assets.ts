@@ -9,7 +9,7 @@ export const FX_CSS = `
 .fx code{word-break:break-all;font-size:.85em}
 .fx input,.fx select{min-width:0;max-width:100%}
 .fx section.card{margin:0 0 1rem}
-.fx-nav{display:flex;gap:.4rem;overflow-x:auto;-webkit-overflow-scrolling:touch;margin:0 0 .8rem;padding:.1rem 0 .3rem}
+.fx-nav{display:flex;flex-wrap:wrap;gap:.4rem;margin:0 0 .8rem;padding:.1rem 0 .3rem}
 .fx-nav a{flex:0 0 auto;border:1px solid var(--line);background:var(--card);border-radius:999px;padding:.2rem .75rem;font-size:.9rem;text-decoration:none;white-space:nowrap}
 .fx-nav a.on{background:var(--accent-2);border-color:var(--accent-2);color:#fff}
 .fx-sim{font-size:.85rem;background:#fff4d6;color:#7a5200;border-radius:8px;padding:.3rem .6rem;margin:0 0 .8rem}

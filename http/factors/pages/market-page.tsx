@@ -22,6 +22,7 @@ export function MarketPage(props: {
   const l = lendingText(lang);
   const c = commonText(lang);
   const region = props.frame.region;
+  const titles = (ids: readonly string[]) => ids.map((id) => market.listed[id]?.title ?? id).join(" ＋ ");
   return (
     <FxPage page={page} title={t.marketTitle} frame={{ ...props.frame, on: "market" }}>
       <h1>{t.marketTitle}</h1>
@@ -52,7 +53,7 @@ export function MarketPage(props: {
           {market.transfers.map((x) => (
             <li data-listing={x.id}>
               <a class="fx-open" href={fxPath.listing(region, x.id)}>
-                {t[`kind_${x.kind}`]} · {x.factorIds.length > 1 ? typeName(policy, "bundle", lang) : x.unitId}
+                {t[`kind_${x.kind}`]} · {titles(x.factorIds)}
               </a>{" "}
               <Badge status={x.status} label={t[`status_${x.status}`]} />
               <p class="hint">
@@ -70,7 +71,7 @@ export function MarketPage(props: {
           {market.disposals.map((d) => (
             <li data-disposal={d.id}>
               <a class="fx-open" href={fxPath.disposal(region, d.id)}>
-                {t[`channel_${d.channel}`]} · {d.factorIds.length > 1 ? typeName(policy, "bundle", lang) : d.unitId}
+                {t[`channel_${d.channel}`]} · {titles(d.factorIds)}
               </a>
               <p class="hint">
                 {placeName(d.countyCode, lang)} · {t.valuation} <Money fen={d.valuationValue} lang={lang} /> ·{" "}
@@ -97,7 +98,11 @@ export function MarketPage(props: {
                   rateMax: pct(p.rateMaxBp),
                 })}
               </p>
-              <p class="hint">{p.acceptedTypes.map((code) => `${code} ${typeName(policy, code, lang)}`).join("、")}</p>
+              <p class="hint">
+                {p.acceptedTypes
+                  .map((code) => `${code} ${typeName(policy, code, lang)}`)
+                  .join(lang === "zh" ? "、" : ", ")}
+              </p>
             </li>
           ))}
         </ul>

@@ -236,5 +236,13 @@ describe("factors API: 黄先生's default, buy-out by 福宁海投 at 75 % and 
     });
     expect(listing.status, JSON.stringify(listing.body)).toBe(201);
     expect(listing.body.channel).toBe("listing");
+    const market = await call(t, "GET", `${API}/market`, await t.citizen(HUANG_MOBILE));
+    expect(market.status).toBe(200);
+    expect(market.body.disposals.map((d: { id: string }) => d.id)).toEqual([listing.body.id]);
+    expect(market.body.listed[reg.body.id]).toMatchObject({
+      title: "下党乡农房 150 平方米",
+      quantity: { value: "150" },
+    });
+    expect(JSON.stringify(market.body)).not.toContain("35092419720130015X");
   });
 });

@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerFactor, submitFactor } from "../../../core/factors/mod.ts";
 import { act, base, registerByForm, registrationFields } from "./support/forms.ts";
-import {
-  createPageApp,
-  getPage,
-  LIN_MOBILE,
-  NINGDE,
-  onceFor,
-  type PageApp,
-  postForm,
-  RURAL_BANK,
-} from "./support/page-app.ts";
+import { createPageApp, getPage, LIN_MOBILE, onceFor, type PageApp, postForm, RURAL_BANK } from "./support/page-app.ts";
 import { type Mortgaged, mortgagedBundle } from "./support/scenarios.ts";
 
 const CHEN_MOBILE = "13905931234";

@@ -75,9 +75,16 @@ describe("factor pages: 林阿伯 from registration to an active mortgage", () =
     expect(form).toContain("渔排养殖贷");
     const unit = [...ids].sort().join(",");
     const productId = /name="productId" value="([^"]+)"/.exec(form)?.[1] ?? "";
+    const garbled = await act(t, lin, apply, `${base}/apply`, { unit, productId, amount: "十五万", termMonths: "24" });
+    expect(garbled.status).toBe(422);
+    const garbledHtml = await garbled.text();
+    expect(garbledHtml).toContain('data-rule="KRN-R01"');
+    expect(garbledHtml).toContain("金额"); // the field, named in the page's language
     const tooMuch = await act(t, lin, apply, `${base}/apply`, { unit, productId, amount: "200000", termMonths: "24" });
     expect(tooMuch.status).toBe(422);
-    expect(await tooMuch.text()).toContain('data-rule="FAC-R05"');
+    const tooMuchHtml = await tooMuch.text();
+    expect(tooMuchHtml).toContain('data-rule="FAC-R05"');
+    expect(tooMuchHtml).toContain('value="200000"'); // the form comes back with what was typed
     const ok = await act(t, lin, apply, `${base}/apply`, { unit, productId, amount: "150000", termMonths: "24" });
     expect(ok.status).toBe(303);
     const appPage = ok.headers.get("Location") ?? "";

@@ -1,8 +1,11 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeeds } from "../../../adapters/composition/seeds.ts";
+import { seedCatalogue } from "../../../adapters/marketplace/demo/catalogue-seed.ts";
 import { storyPeople } from "../../../adapters/marketplace/demo/demo-people.ts";
 import { demoProducts, namedProducts } from "../../../adapters/marketplace/demo/longyan-demo-catalogue.ts";
+import { directBanks, seedScaleInstitutions } from "../../../adapters/marketplace/demo/seed-scale-institutions.ts";
+import { SEED_PRODUCT_COUNT, seedScaleProducts } from "../../../adapters/marketplace/demo/seed-scale-products.ts";
 import { demoStaffLabel, marketplaceDemoSeed } from "../../../adapters/marketplace/demo-seed.ts";
 import { verifyAuditChain } from "../../../adapters/platform/verify-audit-chain.ts";
 import { businessDateOf, valueAsOf } from "../../../core/kernel/mod.ts";
@@ -104,5 +107,21 @@ describe("the marketplace demo seed for 龙岩 (spec 90-demo-story.md)", () => {
     );
     expect(after.rows).toEqual(before.rows);
     expect((await verifyAuditChain(t.platform.database.db, { regionCode: LONGYAN })).ok).toBe(true);
+  });
+
+  it("the catalogue at the seed's scale: 33 banks, 13 guarantors, 2 insurers, 447 products, 10 banks decided at once", async () => {
+    const kinds = (k: string) => seedScaleInstitutions.filter((i) => i.kind === k).length;
+    expect([kinds("bank"), kinds("guarantor"), kinds("insurer")]).toEqual([33, 13, 2]);
+    const products = seedScaleProducts();
+    expect(products.length).toBe(SEED_PRODUCT_COUNT);
+    expect(new Set(products.map((p) => p.id)).size).toBe(SEED_PRODUCT_COUNT);
+    expect(new Set(seedScaleInstitutions.map((i) => i.uscc)).size).toBe(48);
+    const direct = new Set(products.filter((p) => p.channel === "direct").map((p) => p.institutionId));
+    expect([...direct].sort()).toEqual([...directBanks].sort());
+    for (const i of seedScaleInstitutions) expect(products.some((p) => p.institutionId === i.id)).toBe(true);
+    const made = await seedCatalogue(t.deps, { institutions: seedScaleInstitutions, products }, t.admin);
+    expect(made).toEqual({ institutions: 48 - 12, products: SEED_PRODUCT_COUNT - demoProducts.length });
+    const all = await createMarketplaceUseCases(t.deps).searchProducts.execute({ limit: 1 });
+    expect(all.total).toBe(SEED_PRODUCT_COUNT);
   });
 });
