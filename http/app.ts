@@ -11,7 +11,8 @@ import {
 } from "../adapters/platform/idempotency-store.ts";
 import type { BlindIndexer, Notifier } from "../core/kernel/mod.ts";
 import { registerAuthRoutes } from "./auth/auth-routes.ts";
-import { blindIndexerFor, notifierResolver } from "./auth/auth-wiring.ts";
+import { blindIndexerFor, fieldCipherOf, identityVerifierResolver, notifierResolver } from "./auth/auth-wiring.ts";
+import { registerIdentityRoutes } from "./auth/identity-routes.ts";
 import type { App, AppEnv } from "./env.ts";
 import { authenticate } from "./middleware/authenticate.ts";
 import { bodyLimit, DEFAULT_BODY_LIMIT } from "./middleware/body-limit.ts";
@@ -95,6 +96,8 @@ export function createAppServices(
       ids: platform.ids,
       blindIndexer: options.blindIndexer ?? blindIndexerFor(platform, env, logger),
       notifierFor: options.notifier ? () => options.notifier as Notifier : notifierResolver(platform),
+      cipher: fieldCipherOf(platform),
+      identityVerifierFor: identityVerifierResolver(platform),
       citizenRegions: () => [...platform.regions.keys()],
       settings: options.authSettings ?? authSettingsFromEnv(env),
     });
@@ -135,6 +138,7 @@ export function createApp(platform: Platform, options: AppOptions = {}): App {
     version: options.version ?? "0.1.0",
   });
   registerAuthRoutes(app);
+  registerIdentityRoutes(app);
   const titles = new Map(modules.flatMap((m) => (m.title ? [[m.id, m.title] as const] : [])));
   registerPageRoutes(app, titles);
   for (const m of modules) {

@@ -1,9 +1,18 @@
-import type { BlindIndexer, Clock, IdGenerator, Notifier, Principal } from "../../core/kernel/mod.ts";
+import type {
+  BlindIndexer,
+  Clock,
+  FieldCipher,
+  IdentityVerifier,
+  IdGenerator,
+  Notifier,
+  Principal,
+} from "../../core/kernel/mod.ts";
 import { DomainError } from "../../core/kernel/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
 import { type ApiKeyStore, createApiKeyStore } from "./api-key-store.ts";
 import { type AuditFor, defaultAuditFor } from "./audit-sink.ts";
 import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from "./auth-settings.ts";
+import { type CitizenIdentities, createCitizenIdentities } from "./citizen-identities.ts";
 import { createOtpService, type OtpService } from "./otp-service.ts";
 import { API_KEY_PREFIX, SESSION_TOKEN_PREFIX } from "./secrets.ts";
 import { createSessionStore, type SessionInfo, type SessionStore } from "./session-store.ts";
@@ -23,6 +32,8 @@ export interface AuthService {
   readonly apiKeys: ApiKeyStore;
   readonly sessions: SessionStore;
   readonly otp: OtpService;
+  /** 实名认证: the IDs a citizen account has proved (carried on its sessions as `Principal.identities`). */
+  readonly identities: CitizenIdentities;
   readonly settings: AuthSettings;
   /** The caller behind a bearer credential or session token; undefined when it is not valid. */
   authenticate(credential: string): Promise<Authenticated | undefined>;
@@ -40,6 +51,10 @@ export interface AuthServiceDeps {
   readonly ids: IdGenerator;
   readonly blindIndexer: BlindIndexer;
   readonly notifierFor: (regionCode: string) => Notifier;
+  /** Seals the IDs of proved identities (C2); without it, identities can be read but not verified. */
+  readonly cipher?: FieldCipher;
+  /** The region's real-name verifier; without it, verification answers 503. */
+  readonly identityVerifierFor?: (regionCode: string) => IdentityVerifier;
   readonly citizenRegions: () => readonly string[];
   readonly settings?: AuthSettings;
   readonly auditFor?: AuditFor;
@@ -50,6 +65,20 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   const auditFor = deps.auditFor ?? defaultAuditFor(deps.clock);
   const apiKeys = createApiKeyStore(deps.db, deps.clock, deps.ids, auditFor);
   const sessions = createSessionStore(deps.db, deps.clock, deps.ids);
+  const unavailable = (what: string) => () => {
+    throw new DomainError(`real-name verification is not configured on this platform (${what})`, {
+      ruleId: "KRN-R06",
+      kind: "unavailable",
+    });
+  };
+  const identities = createCitizenIdentities({
+    db: deps.db,
+    clock: deps.clock,
+    blindIndexer: deps.blindIndexer,
+    cipher: deps.cipher ?? { encrypt: unavailable("no field cipher"), decrypt: unavailable("no field cipher") },
+    auditFor,
+    verifierFor: deps.identityVerifierFor ?? unavailable("no IdentityVerifier"),
+  });
   const otp = createOtpService({
     db: deps.db,
     clock: deps.clock,
@@ -58,6 +87,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     auditFor,
     notifierFor: deps.notifierFor,
     citizenRegions: deps.citizenRegions,
+    identitiesOf: identities.indexesOf,
     sessionTtlSeconds: settings.citizenSessionTtlSeconds,
     settings: settings.otp,
   });
@@ -66,6 +96,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     apiKeys,
     sessions,
     otp,
+    identities,
     settings,
 
     async authenticate(credential) {

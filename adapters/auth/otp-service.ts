@@ -31,6 +31,8 @@ export interface OtpServiceDeps {
   readonly notifierFor: (regionCode: string) => Notifier;
   /** Regions a citizen acts in once signed in (all configured regions). */
   readonly citizenRegions: () => readonly string[];
+  /** The blind indexes of the IDs this account has proved (实名认证), read in the sign-in's transaction. */
+  readonly identitiesOf?: (subjectRef: string, tx: AnyDb) => Promise<string[]>;
   readonly sessionTtlSeconds: number;
   readonly settings?: Partial<OtpSettings>;
 }
@@ -219,11 +221,13 @@ export function createOtpService(deps: OtpServiceDeps): OtpService {
           return { ok: false as const, reason: "wrong" as const, attemptsLeft: left };
         }
         await tx.deleteFrom("platform.citizen_otp").where("mobile_ref", "=", ref).execute();
+        const identities = deps.identitiesOf ? await deps.identitiesOf(ref, tx) : [];
         const principal: Principal = {
           id: `citizen:${ref}`,
           roles: ["citizen"],
           regionCodes: [...deps.citizenRegions()],
           subjectRef: ref,
+          ...(identities.length > 0 ? { identities } : {}),
         };
         const made = await deps.sessions.create(
           {

@@ -57,6 +57,33 @@ export interface BlindIndexer {
   index(kind: string, value: string): string;
 }
 
+/** What a real-name check (实名核验) answered: the details belong together or not, and the check's reference. */
+export interface IdentityCheck {
+  readonly outcome: "match" | "mismatch";
+  /** The verifying service's reference for the check, kept with the identity for audit. */
+  readonly reference: string;
+}
+
+/**
+ * KRN-R06 实名认证: the outside service that proves who a signed-in citizen is — that a name,
+ * resident ID and mobile belong together (the operators' or the public-security registry's
+ * check), or that a person is the legal representative or authorised agent of an enterprise
+ * (the market-regulation registry). Throws when the service cannot answer; nothing is stored then.
+ */
+export interface IdentityVerifier {
+  verifyPerson(query: {
+    readonly name: string;
+    readonly residentId: string;
+    readonly mobile: string;
+  }): Promise<IdentityCheck>;
+  verifyEnterpriseAgent(query: {
+    readonly uscc: string;
+    readonly enterpriseName: string;
+    readonly agentName: string;
+    readonly agentResidentId: string;
+  }): Promise<IdentityCheck>;
+}
+
 /** Sends a message to a person (SMS in production; the development notifier logs it). */
 export interface Notifier {
   send(message: { readonly mobile: string; readonly text: string; readonly purpose: string }): Promise<void>;

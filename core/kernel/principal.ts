@@ -21,6 +21,17 @@ export interface Principal {
   readonly regionCodes: readonly string[];
   /** For citizens: the blind index of their identity, used to find their own records. */
   readonly subjectRef?: string;
+  /**
+   * For citizens: the IDs they proved to be theirs (实名认证, KRN-R06), as blind indexes
+   * `BlindIndexer.index(kind, idNumber)` with kind "resident-id" or "uscc". A citizen speaks for a
+   * data subject (consents, applications) only when its index is here.
+   */
+  readonly identities?: readonly string[];
+}
+
+/** Has this citizen proved the ID behind `idIndex` to be theirs (their own, or an enterprise they represent)? */
+export function actsForSubject(p: Principal, idIndex: string): boolean {
+  return p.identities?.includes(idIndex) === true;
 }
 
 export function hasRole(p: Principal, ...roles: Role[]): boolean {

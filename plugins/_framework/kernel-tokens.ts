@@ -10,3 +10,6 @@ export const NotifierPort = portToken("kernel.Notifier");
 
 /** A region's policy pack (KRN-R12), provided by the region's plugin of kind "policy-pack". */
 export const PolicyPackPort = portToken("kernel.PolicyPack");
+
+/** `IdentityVerifier` (core/kernel/ports.ts): 实名核验 of citizens and the enterprises they act for. */
+export const IdentityVerifierPort = portToken("kernel.IdentityVerifier");
