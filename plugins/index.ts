@@ -9,6 +9,7 @@ import { manifest as factorsInsurerSim } from "./factors-insurer-sim/manifest.ts
 import { manifest as factorsLenderSim } from "./factors-lender-sim/manifest.ts";
 import { manifest as factorsRegistriesSim } from "./factors-registries-sim/manifest.ts";
 import { manifest as httpGateway } from "./http-gateway/manifest.ts";
+import { manifest as identityVerifierSim } from "./identity-verifier-sim/manifest.ts";
 import { manifest as longyanRegion } from "./longyan-region/manifest.ts";
 import { manifest as marketplaceCreditDataSim } from "./marketplace-credit-data-sim/manifest.ts";
 import { manifest as marketplaceEstateRegistrySim } from "./marketplace-estate-registry-sim/manifest.ts";
@@ -28,6 +29,7 @@ export const installedPlugins: readonly AnyPluginManifest[] = [
   ningdeRegion,
   longyanRegion,
   devNotifier,
+  identityVerifierSim,
   quickclaimPoliceDeskSim,
   quickclaimTrafficVideoSim,
   quickclaimInsurersSim,
