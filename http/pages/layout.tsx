@@ -12,6 +12,8 @@ export interface PageContext {
   readonly who: string | undefined;
   /** This page in the other language. */
   readonly switchHref: string;
+  /** A citizen is signed in (the header links to 实名认证). */
+  readonly citizen: boolean;
 }
 
 export function pageContext(c: Context<AppEnv>): PageContext {
@@ -20,7 +22,8 @@ export function pageContext(c: Context<AppEnv>): PageContext {
   url.searchParams.set("lang", lang === "zh" ? "en" : "zh");
   const principal = c.get("principal");
   const who = principal ? (c.get("session")?.label ?? principal.id) : undefined;
-  return { lang, t: shellText(lang), who, switchHref: `${url.pathname}${url.search}` };
+  const citizen = principal?.roles.includes("citizen") === true;
+  return { lang, t: shellText(lang), who, switchHref: `${url.pathname}${url.search}`, citizen };
 }
 
 export function Layout(props: { readonly page: PageContext; readonly title?: string; readonly children?: Child }) {
@@ -48,6 +51,11 @@ export function Layout(props: { readonly page: PageContext; readonly title?: str
             </a>
             {page.who ? (
               <>
+                {page.citizen ? (
+                  <a href="/identity" data-testid="identity-link">
+                    {t.identityLink}
+                  </a>
+                ) : null}
                 <span class="who" data-testid="signed-in">
                   {format(t.signedInAs, { who: page.who })}
                 </span>

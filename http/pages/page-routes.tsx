@@ -1,13 +1,14 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { TooManyRequestsError } from "../../adapters/auth/too-many-requests.ts";
-import { isDomainError, maskMobile } from "../../core/kernel/mod.ts";
+import { isDomainError, maskMobile, type Principal } from "../../core/kernel/mod.ts";
 import { clearSessionCookie, presentedSessionToken, setSessionCookie } from "../auth/session-cookie.ts";
 import type { App, AppEnv } from "../env.ts";
 import { APP_CSS } from "./assets.ts";
 import { CodePage } from "./code-page.tsx";
 import { HomePage, type ModuleTitle } from "./home-page.tsx";
 import { format } from "./i18n.ts";
+import { IdentityPage } from "./identity-page.tsx";
 import { pageContext } from "./layout.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
 
@@ -52,6 +53,26 @@ function signInError(c: Context<AppEnv>, e: unknown): { status: 401 | 429 | 503;
     return { status: 401, message: left > 0 ? format(t.wrongCode, { n: left }) : t.codeGone };
   }
   throw e;
+}
+
+/** The page-language message for an error of the real-name check. */
+function identityError(c: Context<AppEnv>, e: unknown): { status: 403 | 422 | 429 | 503; message: string } {
+  const { t } = pageContext(c);
+  if (e instanceof TooManyRequestsError)
+    return { status: 429, message: format(t.tooMany, { seconds: e.retryAfterSeconds }) };
+  if (!isDomainError(e)) throw e;
+  if (e.kind === "unavailable") return { status: 503, message: t.idUnavailable };
+  if (e.kind === "forbidden")
+    return { status: 403, message: e.field === "agentResidentId" ? t.idAgentFirst : t.idCitizenOnly };
+  if (e.field === "mobile") return { status: 422, message: t.idNotOwnMobile };
+  if (e.ruleId === "KRN-R06") return { status: 422, message: t.idNotMatched };
+  return { status: 422, message: t.idInvalid };
+}
+
+/** The signed-in citizen, or undefined (the identity pages then send the visitor to sign in). */
+function citizen(c: Context<AppEnv>): Principal | undefined {
+  const p = c.get("principal");
+  return p?.roles.includes("citizen") && p.subjectRef !== undefined ? p : undefined;
 }
 
 export function registerPageRoutes(app: App, titles: ReadonlyMap<string, ModuleTitle>): void {
@@ -126,6 +147,63 @@ export function registerPageRoutes(app: App, titles: ReadonlyMap<string, ModuleT
       return c.html(<SignInPage page={page} regions={regionList(c)} error={message} />, status);
     }
   });
+
+  const simulatedVerifier = (c: Context<AppEnv>) => {
+    const region = c.get("session")?.regionCode;
+    const details = region ? c.get("platform").regions.get(region)?.pluginDetails : undefined;
+    return details?.some((d) => d.id.startsWith("identity-verifier") && d.kind === "simulator") ?? false;
+  };
+
+  app.get("/identity", async (c) => {
+    const p = citizen(c);
+    if (!p) return c.redirect("/sign-in", 303);
+    const identities = await c.get("auth").identities.list(p);
+    return c.html(<IdentityPage page={pageContext(c)} identities={identities} simulated={simulatedVerifier(c)} />);
+  });
+
+  for (const kind of ["person", "enterprise"] as const) {
+    app.post(`/identity/${kind}`, forms, async (c) => {
+      const p = citizen(c);
+      if (!p) return c.redirect("/sign-in", 303);
+      const body = await c.req.parseBody();
+      const values = Object.fromEntries(
+        ["name", "residentId", "mobile", "uscc", "enterpriseName", "agentResidentId"].map((k) => [k, field(body, k)]),
+      );
+      const auth = c.get("auth");
+      const region = c.get("session")?.regionCode ?? [...c.get("platform").regions.keys()][0] ?? "";
+      try {
+        const done = await auth.identities.verify(
+          p,
+          region,
+          kind === "person"
+            ? { kind, name: values.name ?? "", residentId: values.residentId ?? "", mobile: values.mobile ?? "" }
+            : {
+                kind,
+                uscc: values.uscc ?? "",
+                enterpriseName: values.enterpriseName ?? "",
+                agentResidentId: values.agentResidentId ?? "",
+              },
+        );
+        const identities = await auth.identities.list(p);
+        return c.html(
+          <IdentityPage page={pageContext(c)} identities={identities} done={done} simulated={simulatedVerifier(c)} />,
+        );
+      } catch (e) {
+        const { status, message } = identityError(c, e);
+        const identities = await auth.identities.list(p);
+        return c.html(
+          <IdentityPage
+            page={pageContext(c)}
+            identities={identities}
+            error={message}
+            values={{ ...values, residentId: "", agentResidentId: "" }}
+            simulated={simulatedVerifier(c)}
+          />,
+          status,
+        );
+      }
+    });
+  }
 
   app.post("/sign-out", forms, async (c) => {
     const token = presentedSessionToken(c);
