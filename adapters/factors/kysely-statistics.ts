@@ -1,7 +1,14 @@
 import { sql } from "kysely";
-import type { DashboardFigures, DashboardQuery, FactorsStatistics } from "../../core/factors/mod.ts";
+import type {
+  DashboardFigures,
+  DashboardQuery,
+  FactorsStatistics,
+  FundClaim,
+  FundClaimsQuery,
+} from "../../core/factors/mod.ts";
 import { endOfBusinessDate, type Fen, startOfBusinessDate } from "../../core/kernel/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
+import { dateText } from "./sql-values.ts";
 
 type Totals = Record<string, Fen>;
 
@@ -15,7 +22,10 @@ function byKey(rows: readonly { key: string; amount: number | string }[]): Total
  * The county and city dashboard figures (seed 一(三): entities financed, balance by county /
  * type / product, disposals, losses by party, products offered) computed in SQL from the
  * module's tables, for one prefecture or one of its counties and a period of business dates.
- * Balances are the outstanding principal of loans booked by `to` and not yet settled or closed.
+ * Balances are the outstanding principal of loans booked by `to` and not yet settled or closed
+ * (their current outstanding: no position history is kept, so for a `to` in the past a loan
+ * repaid or closed since then no longer counts). Products offered are the region's active
+ * products defined by `to`; products with a balance are counted in the scope.
  * A loan's type is that of its first collateral unit ("bundle" for a 三权合一 bundle).
  */
 export class KyselyFactorsStatistics implements FactorsStatistics {
@@ -54,6 +64,9 @@ export class KyselyFactorsStatistics implements FactorsStatistics {
       union all
       select 'product', product_id, sum(outstanding_principal) from open_loans group by product_id`.execute(db);
 
+    const holders = await sql<{ n: number | string }>`
+      select count(distinct l.borrower_ref) as n from factors.loans l where ${scope("l")} and ${open}`.execute(db);
+
     const statuses = await sql<{ key: string; n: number | string }>`
       select f.status as key, count(*) as n from factors.factors f where ${scope("f")} group by f.status`.execute(db);
 
@@ -62,6 +75,7 @@ export class KyselyFactorsStatistics implements FactorsStatistics {
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("region_code", "=", q.regionCode)
       .where("status", "=", "active")
+      .where("created_at", "<", endOfBusinessDate(q.to))
       .executeTakeFirstOrThrow();
 
     const disposals = await sql<{ n: number | string; proceeds: number | string }>`
@@ -93,7 +107,9 @@ export class KyselyFactorsStatistics implements FactorsStatistics {
       balanceByType: dims("type"),
       balanceByProduct: dims("product"),
       factorsByStatus,
+      entitiesWithBalance: Number(holders.rows[0]?.n ?? 0),
       productsOffered: Number(products.n),
+      productsWithBalance: Object.keys(dims("product")).length,
       disposals: { completed: Number(d?.n ?? 0), proceeds: Number(d?.proceeds ?? 0) },
       lossesByParty: {
         bank: Number(l?.bank ?? 0),
@@ -102,5 +118,44 @@ export class KyselyFactorsStatistics implements FactorsStatistics {
         governmentFund: Number(l?.fund ?? 0),
       },
     };
+  }
+
+  async fundClaims(q: FundClaimsQuery): Promise<readonly FundClaim[]> {
+    if (q.countyCodes !== null && q.countyCodes.length === 0) return [];
+    let query = this.#db
+      .selectFrom("factors.loss_allocations as a")
+      .innerJoin("factors.loans as l", "l.id", "a.loan_id")
+      .select([
+        "a.id",
+        "a.loan_id",
+        "a.county_code",
+        "a.bank_id",
+        "l.product_id",
+        "a.guarantor_id",
+        "a.insurer_id",
+        "l.principal",
+        "a.loss",
+        "a.part_government_fund",
+      ])
+      .select([dateText("l.started_on", "started_on"), dateText("a.allocated_on", "allocated_on")])
+      .where("a.region_code", "=", q.regionCode)
+      .where("a.year", "=", q.year)
+      .where("a.part_government_fund", ">", 0);
+    if (q.countyCodes !== null) query = query.where("a.county_code", "in", [...q.countyCodes]);
+    const rows = await query.orderBy("a.allocated_on").orderBy("a.created_at").orderBy("a.id").execute();
+    return rows.map((r: Record<string, any>) => ({
+      allocationId: r.id,
+      loanId: r.loan_id,
+      countyCode: r.county_code,
+      bankId: r.bank_id,
+      productId: r.product_id,
+      guarantorId: r.guarantor_id,
+      insurerId: r.insurer_id,
+      principal: Number(r.principal),
+      startedOn: r.started_on,
+      loss: Number(r.loss),
+      fundPart: Number(r.part_government_fund),
+      allocatedOn: r.allocated_on,
+    }));
   }
 }

@@ -46,15 +46,18 @@ export class KyselyLossRepository implements LossAllocationRepository {
   }
 
   /**
-   * What the government fund has taken in `year` — read under an advisory transaction lock per
-   * region and year, so two allocations of one year cannot both see room under the annual cap.
+   * What the county's government fund has taken in `year` — read under an advisory transaction
+   * lock per county and year, so two allocations of one year cannot both see room under the cap.
    */
-  async fundTotalForYear(regionCode: string, year: number): Promise<Fen> {
-    await sql`select pg_advisory_xact_lock(hashtext(${`factors.fund:${regionCode}:${year}`}))`.execute(this.#tx);
+  async fundTotalForYear(regionCode: string, countyCode: string, year: number): Promise<Fen> {
+    await sql`select pg_advisory_xact_lock(hashtext(${`factors.fund:${regionCode}:${countyCode}:${year}`}))`.execute(
+      this.#tx,
+    );
     const r = await this.#tx
       .selectFrom("factors.loss_allocations")
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("part_government_fund"), eb.val(0)).as("total"))
       .where("region_code", "=", regionCode)
+      .where("county_code", "=", countyCode)
       .where("year", "=", year)
       .executeTakeFirstOrThrow();
     return Number(r.total);

@@ -2,6 +2,7 @@ import type { AuditWriter, Fen, OutboxWriter } from "../kernel/mod.ts";
 import { portToken } from "../kernel/mod.ts";
 import type { DashboardFigures, DashboardQuery } from "./domain/dashboard.ts";
 import type { Factor } from "./domain/factor.ts";
+import type { FundClaim, FundClaimsQuery } from "./domain/fund-ledger.ts";
 import type { FactorsRepositories } from "./factors.repositories.ts";
 
 export type { FactorsRepositories } from "./factors.repositories.ts";
@@ -22,6 +23,8 @@ export const FactorsUnitOfWorkPort = portToken("factors.UnitOfWork");
 /** Read side for dashboards (aggregates over the module's tables). */
 export interface FactorsStatistics {
   figures(query: DashboardQuery): Promise<DashboardFigures>;
+  /** FAC-R09 claims on the county funds (allocations with a fund part) of one year, oldest first. */
+  fundClaims(query: FundClaimsQuery): Promise<readonly FundClaim[]>;
 }
 export const FactorsStatisticsPort = portToken("factors.Statistics");
 

@@ -85,8 +85,11 @@ export interface DisposalRepository {
 
 export interface LossAllocationRepository {
   forLoan(regionCode: string, loanId: string): Promise<LossAllocation | null>;
-  /** What the government fund has taken in `year` (for its annual cap). */
-  fundTotalForYear(regionCode: string, year: number): Promise<Fen>;
+  /**
+   * What the county's government risk-compensation fund has taken in `year` (for its annual cap,
+   * FAC-R09: each county's finance bureau runs its own fund, so the cap counts per county).
+   */
+  fundTotalForYear(regionCode: string, countyCode: string, year: number): Promise<Fen>;
   insert(allocation: LossAllocation): Promise<void>;
 }
 

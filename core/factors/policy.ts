@@ -89,7 +89,7 @@ const shape = v.object({
       ),
       governmentFundAnnualCapFen: datedParam(
         v.nullable(fenAmount("fund annual cap")),
-        "FAC-R09 most the government risk-compensation fund pays in a calendar year, in fen; null = no cap",
+        "FAC-R09 most a county's government risk-compensation fund (run by its finance bureau) pays in a calendar year, in fen; a county may override it; null = no cap",
       ),
     }),
     v.description("FAC-R09 政银保担 risk sharing"),

@@ -61,8 +61,12 @@ function uniq(list: readonly Recipient[]): Recipient[] {
  * - transfer consent requested → the lien-holding bank (FAC-R10); transfer awarded → every
  *   bank whose lien follows the factor;
  * - disposal completed → the banks whose liens were paid from the proceeds (FAC-R07);
- * - loss claim → the guarantor or insurer claimed from (the government fund has no system on
- *   the platform: its claims are filed by the county's finance bureau and are not delivered);
+ * - loss claim → the guarantor or insurer claimed from. The government risk-compensation fund
+ *   has no system to deliver to: each county's finance bureau (县财政局) files the fund's claims,
+ *   so they are not delivered but kept on the fund ledger (core getFundLedger; API
+ *   GET /api/factors/{region}/fund-ledger with CSV exports; page /factors/{region}/fund), which
+ *   the bureau's staff (a regulator key of the county) read and export, with the county fund's
+ *   annual cap usage;
  * - loss allocated → the bank (FAC-R09).
  */
 export async function routeNotice(db: AnyDb, e: OutboxEvent): Promise<Routed> {

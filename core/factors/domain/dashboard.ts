@@ -17,13 +17,18 @@ export interface DashboardFigures {
   readonly entitiesFinanced: number;
   readonly loansBooked: number;
   readonly amountBooked: Fen;
+  /** Distinct borrowers with a loan not settled or closed, booked by `to` (seed: 4.79万户 with a balance). */
+  readonly entitiesWithBalance: number;
   /** Outstanding principal of loans not settled, as of `to`. */
   readonly balance: Fen;
   readonly balanceByCounty: Readonly<Record<string, Fen>>;
   readonly balanceByType: Readonly<Record<string, Fen>>;
   readonly balanceByProduct: Readonly<Record<string, Fen>>;
   readonly factorsByStatus: Readonly<Record<string, number>>;
+  /** The region's active products defined by `to` (the catalogue is region-wide; seed: 57 products). */
   readonly productsOffered: number;
+  /** Distinct products with a balance in the scope (county or prefecture) as of `to`. */
+  readonly productsWithBalance: number;
   readonly disposals: { readonly completed: number; readonly proceeds: Fen };
   readonly lossesByParty: Readonly<Record<SharingParty, Fen>>;
 }

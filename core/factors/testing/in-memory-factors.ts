@@ -142,9 +142,9 @@ function txOver(s: FactorsState): FactorsTx {
     losses: {
       forLoan: async (regionCode, loanId) =>
         inRegion(s.losses.values(), regionCode).find((l) => l.loanId === loanId) ?? null,
-      fundTotalForYear: async (regionCode, year) =>
+      fundTotalForYear: async (regionCode, countyCode, year) =>
         inRegion(s.losses.values(), regionCode)
-          .filter((l) => l.year === year)
+          .filter((l) => l.year === year && l.countyCode === countyCode)
           .reduce((sum: Fen, l) => sum + l.parts.governmentFund, 0),
       insert: async (l) => {
         s.losses.set(l.id, l);

@@ -1,5 +1,6 @@
 import { businessDateOf, type Fen } from "../../kernel/mod.ts";
 import type { DashboardFigures, DashboardQuery } from "../domain/dashboard.ts";
+import type { FundClaim, FundClaimsQuery } from "../domain/fund-ledger.ts";
 import type { FactorsStatistics } from "../factors.ports.ts";
 import type { FactorsState } from "./in-memory-factors.ts";
 
@@ -56,8 +57,12 @@ export class InMemoryStatistics implements FactorsStatistics {
       balanceByType,
       balanceByProduct,
       factorsByStatus,
-      productsOffered: [...s.products.values()].filter((p) => p.regionCode === q.regionCode && p.status === "active")
-        .length,
+      entitiesWithBalance: new Set(open.map((l) => l.borrowerRef)).size,
+      // KRN-R03: a product counts from the Asia/Shanghai business date it was defined.
+      productsOffered: [...s.products.values()].filter(
+        (p) => p.regionCode === q.regionCode && p.status === "active" && businessDateOf(new Date(p.createdAt)) <= q.to,
+      ).length,
+      productsWithBalance: new Set(open.map((l) => l.productId)).size,
       disposals: { completed: disposals.length, proceeds: disposals.reduce((sum, d) => sum + (d.proceeds ?? 0), 0) },
       lossesByParty: {
         bank: losses.reduce((sum, l) => sum + l.parts.bank, 0),
@@ -66,5 +71,40 @@ export class InMemoryStatistics implements FactorsStatistics {
         governmentFund: losses.reduce((sum, l) => sum + l.parts.governmentFund, 0),
       },
     };
+  }
+
+  async fundClaims(q: FundClaimsQuery): Promise<readonly FundClaim[]> {
+    const s = this.#state();
+    return [...s.losses.values()]
+      .filter(
+        (a) =>
+          a.regionCode === q.regionCode &&
+          a.year === q.year &&
+          a.parts.governmentFund > 0 &&
+          (q.countyCodes === null || q.countyCodes.includes(a.countyCode)),
+      )
+      .sort(
+        (a, b) =>
+          a.allocatedOn.localeCompare(b.allocatedOn) ||
+          a.createdAt.localeCompare(b.createdAt) ||
+          a.id.localeCompare(b.id),
+      )
+      .map((a) => {
+        const loan = s.loans.get(a.loanId);
+        return {
+          allocationId: a.id,
+          loanId: a.loanId,
+          countyCode: a.countyCode,
+          bankId: a.bankId,
+          productId: loan?.productId ?? "",
+          guarantorId: a.guarantorId,
+          insurerId: a.insurerId,
+          principal: loan?.principal ?? 0,
+          startedOn: loan?.startedOn ?? "",
+          loss: a.loss,
+          fundPart: a.parts.governmentFund,
+          allocatedOn: a.allocatedOn,
+        };
+      });
   }
 }

@@ -14,7 +14,10 @@ export const allocateLossInput = v.object({ loanId: id("loanId") });
 /**
  * FAC-R09 政银保担: after disposal, a defaulted loan's loss (principal + interest arrears − the
  * proceeds applied to it) is shared among bank, guarantor, insurer and government fund by the
- * loan's agreement, with per-loan caps and the fund's annual cap. Each party is sent its claim.
+ * loan's agreement, with per-loan caps and the annual cap of the loan's county fund (the county's
+ * finance bureau runs it; the cap is the county's pack value, which a county may override). The
+ * guarantor and insurer are sent their claims; the fund's claim is on the fund ledger
+ * (getFundLedger) that the county finance bureau reads and exports to file it.
  */
 export async function allocateLoss(deps: FactorsDeps, principal: Principal, input: unknown): Promise<LossAllocation> {
   const i = parseInput(allocateLossInput, input);
@@ -61,7 +64,9 @@ export async function allocateLoss(deps: FactorsDeps, principal: Principal, inpu
       "factors.riskSharing.governmentFundAnnualCapFen",
     );
     const fundLeft =
-      annualCap === null ? null : Math.max(0, annualCap - (await tx.losses.fundTotalForYear(deps.regionCode, year)));
+      annualCap === null
+        ? null
+        : Math.max(0, annualCap - (await tx.losses.fundTotalForYear(deps.regionCode, loan.countyCode, year)));
     const parts = shareLoss(loss, loan.sharing, fundLeft);
     const allocation: LossAllocation = {
       id: deps.ids.next("loss"),

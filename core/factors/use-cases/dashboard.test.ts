@@ -37,9 +37,19 @@ describe("seed 一(三) figures recomputed from data: county and city dashboards
     });
     expect(xiapu).toMatchObject({
       entitiesFinanced: 1,
+      entitiesWithBalance: 1,
       balance: 100_000_00,
+      productsWithBalance: 1,
       counties: 1,
       countiesWithCollectionCompany: 1,
+    });
+    const before = await getDashboard(tb.deps, who.regulator, { from: "2025-01-01", to: "2025-12-31" });
+    expect(before).toMatchObject({
+      entitiesFinanced: 0,
+      entitiesWithBalance: 0,
+      balance: 0,
+      productsOffered: 0,
+      productsWithBalance: 0,
     });
   });
 

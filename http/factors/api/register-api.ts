@@ -2,6 +2,7 @@ import type { Platform } from "../../../adapters/composition/platform.ts";
 import type { App } from "../../env.ts";
 import { registerDisposalRoutes } from "./disposal-routes.ts";
 import { registerEvidenceRoutes } from "./evidence-routes.ts";
+import { registerFundRoutes } from "./fund-routes.ts";
 import { registerLendingRoutes } from "./lending-routes.ts";
 import { registerReadRoutes } from "./read-routes.ts";
 import { registerRegisterRoutes } from "./register-routes.ts";
@@ -15,4 +16,5 @@ export function registerFactorsApi(app: App, platform: Platform): void {
   registerDisposalRoutes(app, platform);
   registerTransferRoutes(app, platform);
   registerReadRoutes(app, platform);
+  registerFundRoutes(app, platform);
 }

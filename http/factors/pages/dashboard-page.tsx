@@ -94,10 +94,12 @@ export function DashboardPage(props: {
             {(
               [
                 ["entities", t.entities, String(d.entitiesFinanced)],
+                ["holders", format(t.entitiesWithBalance, { to: d.query.to }), String(d.entitiesWithBalance)],
                 ["loans", t.loansBooked, String(d.loansBooked)],
                 ["booked", t.amountBooked, wan(d.amountBooked)],
                 ["balance", format(t.balance, { to: d.query.to }), wan(d.balance)],
                 ["products", t.products, String(d.productsOffered)],
+                ["products-used", t.productsWithBalance, String(d.productsWithBalance)],
                 ["disposals", t.disposals, String(d.disposals.completed)],
                 ["proceeds", t.disposalProceeds, wan(d.disposals.proceeds)],
                 [
@@ -168,6 +170,11 @@ export function DashboardPage(props: {
                 }))}
             />
           </div>
+          <section class="card" data-testid="seed-reference">
+            <h2>{t.seedTitle}</h2>
+            <p>{t.seedNote}</p>
+            <p class="hint">{t.seedSource}</p>
+          </section>
         </>
       ) : null}
     </FxPage>

@@ -31,6 +31,7 @@ export const fxPath = {
   disposalAction: (region: string, id: string, action: string) => `${base(region)}/disposals/${seg(id)}/${action}`,
   bank: (region: string) => `${base(region)}/bank`,
   county: (region: string) => `${base(region)}/county`,
+  fund: (region: string) => `${base(region)}/fund`,
   dashboard: (region: string, query?: Readonly<Record<string, string>>) =>
     `${base(region)}/dashboard${query ? `?${new URLSearchParams(query as Record<string, string>).toString()}` : ""}`,
 } as const;

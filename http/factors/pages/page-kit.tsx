@@ -11,7 +11,7 @@ import { commonText } from "./text-common.ts";
 /** Shared building blocks of the factors pages (phone first, no inline style or script). */
 export const FX_CSS_PATH = "/factors/assets/factors.css";
 
-export type NavKey = "home" | "mine" | "register" | "market" | "bank" | "county" | "dashboard";
+export type NavKey = "home" | "mine" | "register" | "market" | "bank" | "county" | "dashboard" | "fund";
 
 /** Where a page sits: its region, who looks, which tab is on, whether simulators stand in. */
 export interface FxFrame {
@@ -33,6 +33,7 @@ function Nav(props: { readonly page: PageContext; readonly frame: FxFrame }) {
     ["bank", fxPath.bank(region), t.navBank, !!p && hasRole(p, "institution_staff", "institution_admin")],
     ["county", fxPath.county(region), t.navCounty, !!p && hasRole(p, "regulator", "platform_admin")],
     ["dashboard", fxPath.dashboard(region), t.navDashboard, !!p && hasRole(p, "regulator", "platform_admin")],
+    ["fund", fxPath.fund(region), t.navFund, !!p && hasRole(p, "regulator", "platform_admin")],
   ];
   return (
     <nav class="fx-nav" aria-label={t.module}>

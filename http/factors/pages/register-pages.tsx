@@ -3,6 +3,7 @@ import { factorsDeps } from "../../../adapters/factors/factors-deps.ts";
 import type { App } from "../../env.ts";
 import { registerDashboardRoutes } from "./dashboard-routes.tsx";
 import { registerFactorRoutes } from "./factor-routes.tsx";
+import { registerFundRoutes } from "./fund-routes.tsx";
 import { FX_CSS } from "./fx-assets.ts";
 import { type DepsFor, memoDeps } from "./fx-context.tsx";
 import { registerHomeRoutes } from "./home-routes.tsx";
@@ -19,7 +20,7 @@ import { registerSignInRoutes } from "./sign-in-routes.tsx";
  * valuation and a factor's full history and liens; mortgage application, the bank's decision and
  * lien registration; transfer listings with bids, consents and award; default, disposal with the
  * 优先受偿 distribution and 政银保担 loss sharing; the institution and county desks; and the county
- * and city dashboards with server-drawn SVG charts. Pages call the core's use cases in-process
+ * and city dashboards with server-drawn SVG charts; the risk-compensation fund ledger. Pages call the core's use cases in-process
  * with the region's deps and the signed-in principal; forms are CSRF-checked and single-use.
  */
 export function registerFactorsPages(app: App, platform: Platform): void {
@@ -41,5 +42,6 @@ export function registerFactorsPagesWith(app: App, build: DepsFor): void {
   registerMarketRoutes(app, depsFor);
   registerQueueRoutes(app, depsFor);
   registerDashboardRoutes(app, depsFor);
+  registerFundRoutes(app, depsFor);
   registerFactorRoutes(app, depsFor);
 }

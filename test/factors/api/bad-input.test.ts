@@ -65,6 +65,21 @@ describe("factors API refuses bad input with a problem naming the rule, writing 
     expect(body.field).toBe("factorIds");
   });
 
+  it("FAC-R03 splitting a 三权合一 bundle: one member cannot be listed for sale alone either", async () => {
+    const body = await refused(
+      () =>
+        call(t, "POST", `${API}/listings`, lin.citizen, {
+          factorIds: [lin.factorIds[0]],
+          kind: "sale",
+          reservePriceYuan: "80000.00",
+          closesOn: "2026-03-30",
+        }),
+      422,
+      "FAC-R03",
+    );
+    expect(body.field).toBe("factorIds");
+  });
+
   it("FAC-R06 an overlapping lien beyond the headroom is refused (168,000 limit, 150,000 already secured)", async () => {
     const app = await call(t, "POST", `${API}/applications`, lin.citizen, {
       productId: lin.productId,

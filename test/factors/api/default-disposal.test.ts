@@ -163,6 +163,18 @@ describe("factors API: 黄先生's default, buy-out by 福宁海投 at 75 % and 
     });
     const h = await call(t, "GET", `${API}/factors/${factorIds[1]}`, bank);
     expect(h.body.factor.status).toBe("DISPOSED");
+    // Every move is an event with actor, time and reason; the last ones are the disposal's.
+    const events = h.body.events as { kind: string; actor: string; at: string; reason: string; toStatus: string }[];
+    for (const e of events) {
+      expect(e.actor.length, e.kind).toBeGreaterThan(0);
+      expect(e.reason.length, e.kind).toBeGreaterThan(0);
+      expect(Number.isNaN(Date.parse(e.at)), e.kind).toBe(false);
+    }
+    expect(events.slice(-2).map((e) => [e.kind, e.toStatus])).toEqual([
+      ["disposal_started", "DISPOSING"],
+      ["disposed", "DISPOSED"],
+    ]);
+    expect(events.at(-1)?.actor).toMatch(/^inst:nd-rural-bank\//);
   });
 
   it("FAC-R09 shares the 14,800 yuan shortfall 40/20/20/20 and sends the claims", async () => {
@@ -187,6 +199,57 @@ describe("factors API: 黄先生's default, buy-out by 福宁海投 at 75 % and 
       disposals: { completed: 1, proceedsYuan: "115500.00" },
       lossesByPartyYuan: { bank: "2960.00", guarantor: "5920.00", insurer: "2960.00", governmentFund: "2960.00" },
     });
+  });
+
+  it("FAC-R09 the fund's 2,960 yuan claim is on 霞浦's fund ledger for the finance bureau, and exports as CSV", async () => {
+    const xiapu = await t.staff(["regulator"], null, ["350921"]);
+    const ledger = await call(t, "GET", `${API}/fund-ledger?year=2026`, xiapu);
+    expect(ledger.status, JSON.stringify(ledger.body)).toBe(200);
+    expect(ledger.body).toMatchObject({ year: 2026, countyCode: null, totalYuan: "2960.00" });
+    expect(ledger.body.counties).toEqual([
+      { countyCode: "350921", annualCapYuan: null, usedYuan: "2960.00", remainingYuan: null, claims: 1 },
+    ]);
+    expect(ledger.body.claims).toEqual([
+      expect.objectContaining({
+        loanId,
+        countyCode: "350921",
+        bankId: "nd-rural-bank",
+        principalYuan: "130000.00",
+        lossYuan: "14800.00",
+        fundPartYuan: "2960.00",
+      }),
+    ]);
+    const claims = await t.app.request(`/api/factors/350900/fund-ledger/claims.csv?year=2026`, {
+      headers: { Authorization: xiapu },
+    });
+    expect(claims.status).toBe(200);
+    expect(claims.headers.get("content-type")).toMatch(/^text\/csv/);
+    const bytes = new Uint8Array(await claims.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel reads the Chinese
+    const text = new TextDecoder().decode(bytes);
+    expect(text.startsWith("年度,县（市、区）代码,县（市、区）")).toBe(true);
+    const lines = text.trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`2026,350921,霞浦县,`);
+    expect(lines[1]).toContain(`,${loanId},`);
+    expect(lines[1]).toMatch(/,130000\.00,[\d-]+,14800\.00,2960\.00,2026-\d\d-\d\d$/);
+    const counties = await t.app.request(`/api/factors/350900/fund-ledger/counties.csv?year=2026`, {
+      headers: { Authorization: xiapu },
+    });
+    expect((await counties.text()).trim().split("\r\n")[1]).toBe(
+      `2026,350921,霞浦县,未设上限,2960.00,—,1,${ledger.body.capsAsOf}`,
+    );
+    // The prefecture's regulator sees all nine county funds; 福安's sees only 福安 and not 霞浦.
+    const city = await call(t, "GET", `${API}/fund-ledger?year=2026`, await t.staff(["regulator"], null));
+    expect(city.body.counties).toHaveLength(9);
+    const fuan = await t.staff(["regulator"], null, ["350981"]);
+    expect((await call(t, "GET", `${API}/fund-ledger?year=2026`, fuan)).body).toMatchObject({
+      totalYuan: "0.00",
+      claims: [],
+    });
+    expect((await call(t, "GET", `${API}/fund-ledger?year=2026&countyCode=350921`, fuan)).status).toBe(404);
+    expect((await call(t, "GET", `${API}/fund-ledger?year=2026`, bank)).status).toBe(403);
+    expect((await call(t, "GET", `${API}/fund-ledger?year=20x6`, xiapu)).status).toBe(400);
   });
 
   it("FAC-R08 a county without a collection company offers listing and auction only (寿宁)", async () => {

@@ -43,6 +43,11 @@ describe("factors API: 林阿伯's 三权合一 bundle from registration to an a
     });
     expect(lien.data).toMatchObject({ securedAmountYuan: "150000.00", rank: 1 });
     expect(h.body.events[0].actor).toBe("citizen");
+    for (const e of h.body.events as { kind: string; at: string; reason: string; actor: string }[]) {
+      expect(e.reason.length, e.kind).toBeGreaterThan(0);
+      expect(e.actor.length, e.kind).toBeGreaterThan(0);
+      expect(Number.isNaN(Date.parse(e.at)), e.kind).toBe(false);
+    }
   });
 
   it("shows the lien ranked first with its secured amount, and the self-assessed valuation of the bundle", async () => {
@@ -109,9 +114,43 @@ describe("factors API: 林阿伯's 三权合一 bundle from registration to an a
     const xiapu = await call(t, "GET", `${API}/dashboard?countyCode=350921&from=2026-01-01&to=2026-12-31`, regulator);
     expect(xiapu.body).toMatchObject({
       entitiesFinanced: 0,
+      entitiesWithBalance: 0,
       balanceYuan: "0.00",
+      productsWithBalance: 0,
       counties: 1,
       countiesWithCollectionCompany: 1,
+    });
+    const fuan = await call(t, "GET", `${API}/dashboard?countyCode=350981&from=2026-01-01&to=2026-12-31`, regulator);
+    expect(fuan.body).toMatchObject({
+      entitiesFinanced: 1,
+      entitiesWithBalance: 1,
+      balanceYuan: "150000.00",
+      productsWithBalance: 1,
+      counties: 1,
+    });
+  });
+
+  it("filters the figures by period: nothing before the loan; a later period still carries its balance", async () => {
+    const regulator = await t.staff(["regulator"], null);
+    const before = await call(t, "GET", `${API}/dashboard?from=2025-01-01&to=2025-12-31`, regulator);
+    expect(before.body).toMatchObject({
+      entitiesFinanced: 0,
+      loansBooked: 0,
+      entitiesWithBalance: 0,
+      balanceYuan: "0.00",
+      productsOffered: 0,
+      productsWithBalance: 0,
+      factorTypes: 23,
+    });
+    const later = await call(t, "GET", `${API}/dashboard?from=2027-01-01&to=2027-01-31`, regulator);
+    expect(later.body).toMatchObject({
+      entitiesFinanced: 0,
+      loansBooked: 0,
+      amountBookedYuan: "0.00",
+      entitiesWithBalance: 1,
+      balanceYuan: "150000.00",
+      productsOffered: 1,
+      productsWithBalance: 1,
     });
   });
 

@@ -56,6 +56,9 @@ describe("Chromium: the county and city dashboards", () => {
       expect(await kpi("disposals")).toBe("1");
       expect(await kpi("companies")).toBe("6 / 9");
       expect(await kpi("catalogue")).toBe("4 大类 23 种");
+      expect(await kpi("holders")).toBe("1"); // 黄先生's loan closed with its loss; 林阿伯's still owes
+      expect(await kpi("products-used")).toBe("1");
+      expect(await page.getByTestId("seed-reference").textContent()).toContain("66.99亿元");
       expect(await page.locator('[data-testid="chart-county"] [data-bar]').count()).toBe(1);
       expect(await page.locator('[data-testid="chart-losses"] [data-bar]').count()).toBe(4);
       const guarantor = Number(
@@ -81,6 +84,16 @@ describe("Chromium: the county and city dashboards", () => {
         await page.locator('[data-testid="loan-disposals"] a.fx-open').first().click();
         await page.waitForSelector('[data-testid="waterfall"]');
         await page.screenshot({ path: "/tmp/factors-disposal-phone.png", fullPage: true });
+        // The fund's part of 黄先生's 21,590 yuan loss (20 %), on the fund ledger and in its CSV.
+        await page.locator(`a[href="/factors/350900/fund"]`).click();
+        await page.waitForSelector('[data-testid="fund-counties"]');
+        expect(await page.locator('[data-county="350921"] [data-testid="used"]').textContent()).toBe("4,318.00");
+        expect(await page.getByTestId("fund-total").textContent()).toBe("4,318.00");
+        await page.screenshot({ path: "/tmp/factors-fund-phone.png", fullPage: true });
+        const href = await page.locator('a[href*="claims.csv"]').getAttribute("href");
+        const csv = await page.request.get(`${served.url}${href}`);
+        expect(csv.status()).toBe(200);
+        expect(await csv.text()).toContain(",21590.00,4318.00,");
         await page.goto(`${base}/county`);
         await page.screenshot({ path: "/tmp/factors-county-phone.png", fullPage: true });
         await page.goto(`${base}/market`);

@@ -120,4 +120,23 @@ describe("loan and disposal pages: 黄先生's default, buy-out and loss sharing
     expect(html).toContain('data-testid="chart-losses"');
     expect(html).toMatch(/data-bar="guarantor" data-value="\d+"/);
   });
+
+  it("the 霞浦 finance bureau's fund page lists the fund's claim, the county's cap usage and the CSV exports", async () => {
+    const fund = partOf(await (await getPage(t.app, loanPage, bank)).text(), "governmentFund");
+    expect(fund).toBeGreaterThan(0);
+    const xiapu = await t.staffKey(["regulator"], undefined, ["350921"]);
+    const res = await getPage(t.app, `${base}/fund?year=2026`, xiapu);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("风险补偿资金台账");
+    expect(html).toContain(`data-loan="${loan.loanId}"`);
+    const row = html.slice(html.indexOf('data-county="350921"'));
+    expect(row).toMatch(/未设上限[\s\S]*?data-testid="used">([\d,.]+)</);
+    const used = /data-testid="used">([\d,.]+)</.exec(row)?.[1] ?? "";
+    expect(Number(used.replaceAll(",", "")) * 100).toBe(fund);
+    expect(html).toContain(`/api/factors/350900/fund-ledger/claims.csv?year=2026`);
+    expect(html).not.toContain('data-county="350981"');
+    const citizen = await getPage(t.app, `${base}/fund?year=2026`, await t.citizenToken("13905930019"));
+    expect(citizen.status).toBe(403);
+  });
 });
