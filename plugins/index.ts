@@ -9,6 +9,7 @@ import { manifest as factorsInsurerSim } from "./factors-insurer-sim/manifest.ts
 import { manifest as factorsLenderSim } from "./factors-lender-sim/manifest.ts";
 import { manifest as factorsRegistriesSim } from "./factors-registries-sim/manifest.ts";
 import { manifest as httpGateway } from "./http-gateway/manifest.ts";
+import { manifest as identityVerifierHttps } from "./identity-verifier-https/manifest.ts";
 import { manifest as identityVerifierSim } from "./identity-verifier-sim/manifest.ts";
 import { manifest as longyanRegion } from "./longyan-region/manifest.ts";
 import { manifest as marketplaceCreditDataSim } from "./marketplace-credit-data-sim/manifest.ts";
@@ -30,6 +31,7 @@ export const installedPlugins: readonly AnyPluginManifest[] = [
   longyanRegion,
   devNotifier,
   identityVerifierSim,
+  identityVerifierHttps,
   quickclaimPoliceDeskSim,
   quickclaimTrafficVideoSim,
   quickclaimInsurersSim,
