@@ -26,11 +26,12 @@ const halfUp = (num: number, den: number) => Number(divRoundHalfUp(BigInt(num), 
 
 function stats(r: StatsRow | undefined): DurationStats {
   if (!r || r.remote === 0 || r.lo === null || r.hi === null) {
-    return { count: 0, medianSeconds: null, averageSeconds: null, fastestSeconds: null };
+    return { count: 0, medianSeconds: null, medianPrecisionSeconds: 1, averageSeconds: null, fastestSeconds: null };
   }
   return {
     count: r.remote,
     medianSeconds: halfUp(r.lo + r.hi, 2),
+    medianPrecisionSeconds: 1,
     averageSeconds: halfUp(r.dur_sum ?? 0, r.remote),
     fastestSeconds: r.fastest,
   };
@@ -80,7 +81,33 @@ function withoutJit<T>(db: AnyDb, query: RawBuilder<T>) {
 }
 
 /**
- * QC-R08 figure inputs straight from the tables, for every group of cases reported in the
+ * The latest 20 suggestions (non-null, newest first) of each group of cases reported in the
+ * period, read from the partial index of suggestions (surveys_suggestions_idx).
+ */
+export async function recentSuggestions(db: AnyDb, q: FigureQuery): Promise<Map<string, string[]>> {
+  const k = keyOf(q);
+  const r = await withoutJit(
+    db,
+    sql<{ k: string; suggestion: string }>`
+      select k, suggestion from (
+        select ${k} as k, suggestion, row_number() over (partition by ${k} order by at desc, id desc) as rn
+        from quickclaim.surveys
+        where case_reported_at >= ${startOfBusinessDate(q.from)} and case_reported_at < ${endOfBusinessDate(q.to)}
+          and region_code like ${regionPattern(q.regionCode)} and suggestion is not null
+      ) x where rn <= 20 order by k, rn`,
+  );
+  const out = new Map<string, string[]>();
+  for (const row of r.rows) {
+    const list = out.get(row.k);
+    if (list) list.push(row.suggestion);
+    else out.set(row.k, [row.suggestion]);
+  }
+  return out;
+}
+
+/**
+ * QC-R08 figure inputs straight from the tables (the exact reference the rollup reader,
+ * `figure-rollup-query.ts`, is tested against; its medians are exact to the second), for every group of cases reported in the
  * period (business dates, Asia/Shanghai): accidents, handled remotely, no dispute and the
  * handling time (report → first letter, stored as handling_seconds) from cases; the payout time (claim → paid) from the
  * claims of those cases; satisfaction and suggestions from their surveys. One aggregate query
@@ -117,14 +144,7 @@ export async function figureInputs(db: AnyDb, q: FigureQuery): Promise<FigureGro
                count(*) filter (where suggestion ~ '[^[:space:]]')::int8 as suggestions
         from quickclaim.surveys where ${period("case_reported_at")} group by 1`,
     ),
-    withoutJit(
-      db,
-      sql<{ k: string; suggestion: string }>`
-        select k, suggestion from (
-          select ${k} as k, suggestion, row_number() over (partition by ${k} order by at desc, id desc) as rn
-          from quickclaim.surveys where ${period("case_reported_at")} and suggestion is not null
-        ) x where rn <= 20 order by k, rn`,
-    ),
+    recentSuggestions(db, q),
   ]);
   if (caseRows.rows.length === 0) return [];
   const claimsBy = new Map(claimRows.rows.map((r) => [r.k, r]));
@@ -143,6 +163,6 @@ export async function figureInputs(db: AnyDb, q: FigureQuery): Promise<FigureGro
       satisfied: s?.satisfied ?? 0,
       suggestions: s?.suggestions ?? 0,
     };
-    return { key, inputs, recentSuggestions: recent.rows.filter((r) => r.k === key).map((r) => r.suggestion) };
+    return { key, inputs, recentSuggestions: recent.get(key) ?? [] };
   });
 }

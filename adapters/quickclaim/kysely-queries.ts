@@ -10,7 +10,7 @@ import type {
   QuickClaimQueries,
 } from "../../core/quickclaim/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
-import { figureInputs } from "./figure-inputs-query.ts";
+import { figureInputsFromRollup } from "./figure-rollup-query.ts";
 import { inRegions, iso, regionPattern } from "./sql-helpers.ts";
 
 const ADJUSTER_STATUSES: readonly ClaimStatus[] = ["OPEN", "ASSESSED", "ACCEPTED", "PAYING", "PAYMENT_FAILED"];
@@ -119,8 +119,9 @@ export class KyselyQuickClaimQueries implements QuickClaimQueries {
 
   /** Figures of `q.regionCode` within this region (a wider area asked is narrowed to the region). */
   async figureInputs(q: FigureQuery): Promise<FigureGroup[]> {
-    if (regionContains(this.#scope, q.regionCode)) return figureInputs(this.#db, q);
-    if (regionContains(q.regionCode, this.#scope)) return figureInputs(this.#db, { ...q, regionCode: this.#scope });
+    if (regionContains(this.#scope, q.regionCode)) return figureInputsFromRollup(this.#db, q);
+    if (regionContains(q.regionCode, this.#scope))
+      return figureInputsFromRollup(this.#db, { ...q, regionCode: this.#scope });
     return [];
   }
 

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregateFigureInputs, type CaseFact, durationStats, type FigureInputs, figuresFrom } from "./figures.ts";
+import {
+  aggregateFigureInputs,
+  bucketedDurationStats,
+  type CaseFact,
+  type DurationHistogram,
+  durationStats,
+  type FigureInputs,
+  figuresFrom,
+} from "./figures.ts";
 
 const T = Date.parse("2026-03-01T00:00:00Z");
 const iso = (minutes: number) => new Date(T + minutes * 60_000).toISOString();
@@ -90,6 +98,58 @@ describe("QC-R08 成效指标 quick-claim figures per centre, county and period"
         const f = figuresFrom(inputs({ accidents: seconds.length + extra, handledRemotely: seconds.length }));
         expect((f.remoteShareBp as number) >= 0 && (f.remoteShareBp as number) <= 10_000).toBe(true);
       }),
+    );
+  });
+
+  const histogramOf = (seconds: readonly number[], width: number): DurationHistogram => {
+    const buckets = new Map<number, number>();
+    for (const x of seconds) buckets.set(Math.floor(x / width), (buckets.get(Math.floor(x / width)) ?? 0) + 1);
+    return {
+      count: seconds.length,
+      sumSeconds: seconds.reduce((a, b) => a + b, 0),
+      fastestSeconds: seconds.length === 0 ? null : Math.min(...seconds),
+      buckets,
+    };
+  };
+
+  it.each([
+    ["an odd count: the middle duration's minute, 14:59 → 14:00", [300, 899, 1_500], 840],
+    ["an even count: the half-up mean of the middle two minutes, 1:10 and 2:50 → 1:30", [70, 170], 90],
+    ["one duration: its own minute", [59], 0],
+  ])("median to the minute from minute buckets: %s", (_title, seconds, median) => {
+    const s = bucketedDurationStats(histogramOf(seconds, 60), 60);
+    expect(s.medianSeconds).toBe(median);
+    expect(s.medianPrecisionSeconds).toBe(60);
+    expect([s.count, s.averageSeconds, s.fastestSeconds]).toEqual([
+      seconds.length,
+      durationStats(seconds).averageSeconds,
+      Math.min(...seconds),
+    ]);
+  });
+
+  it("no durations: no median, average or fastest", () => {
+    const s = bucketedDurationStats(histogramOf([], 60), 60);
+    expect([s.count, s.medianSeconds, s.averageSeconds, s.fastestSeconds]).toEqual([0, null, null, null]);
+  });
+
+  it("property: from buckets the count, average and fastest are exact and the median is at most one bucket below", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(200_000), { minLength: 1, maxLength: 80 }),
+        fc.constantFrom(1, 60, 300),
+        (seconds, width) => {
+          const exact = durationStats(seconds);
+          const b = bucketedDurationStats(histogramOf(seconds, width), width);
+          expect([b.count, b.averageSeconds, b.fastestSeconds]).toEqual([
+            exact.count,
+            exact.averageSeconds,
+            exact.fastestSeconds,
+          ]);
+          const gap = (exact.medianSeconds as number) - (b.medianSeconds as number);
+          expect(gap >= 0 && gap < width).toBe(true);
+          if (width === 1) expect(b.medianSeconds).toBe(exact.medianSeconds);
+        },
+      ),
     );
   });
 });

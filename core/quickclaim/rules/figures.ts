@@ -27,10 +27,15 @@ export interface SurveyFact {
   readonly suggestion: string | null;
 }
 
-/** Durations in whole seconds; the median of an even count is the mean of the middle two, half-up. */
+/**
+ * Durations in whole seconds; the median of an even count is the mean of the middle two, half-up.
+ * `medianPrecisionSeconds` says how exact the median is: 1 when computed from the durations
+ * themselves, the bucket width (60: to the minute) when computed from a histogram.
+ */
 export interface DurationStats {
   readonly count: number;
   readonly medianSeconds: number | null;
+  readonly medianPrecisionSeconds: number;
   readonly averageSeconds: number | null;
   readonly fastestSeconds: number | null;
 }
@@ -61,13 +66,72 @@ function halfUp(num: number, den: number): number {
 /** Median, average (half-up) and fastest of whole-second durations. */
 export function durationStats(seconds: readonly number[]): DurationStats {
   const n = seconds.length;
-  if (n === 0) return { count: 0, medianSeconds: null, averageSeconds: null, fastestSeconds: null };
+  if (n === 0)
+    return { count: 0, medianSeconds: null, medianPrecisionSeconds: 1, averageSeconds: null, fastestSeconds: null };
   const sorted = [...seconds].sort((a, b) => a - b);
   const mid = n >> 1;
   const median =
     n % 2 === 1 ? (sorted[mid] as number) : halfUp((sorted[mid - 1] as number) + (sorted[mid] as number), 2);
   const total = sorted.reduce((s, x) => s + x, 0);
-  return { count: n, medianSeconds: median, averageSeconds: halfUp(total, n), fastestSeconds: sorted[0] as number };
+  return {
+    count: n,
+    medianSeconds: median,
+    medianPrecisionSeconds: 1,
+    averageSeconds: halfUp(total, n),
+    fastestSeconds: sorted[0] as number,
+  };
+}
+
+/**
+ * A duration histogram kept by a figures rollup: the count, exact sum and fastest of the
+ * durations, and how many fall in each fixed-width bucket (bucket b holds b·width … b·width + width − 1
+ * seconds, b = ⌊seconds ÷ width⌋).
+ */
+export interface DurationHistogram {
+  readonly count: number;
+  readonly sumSeconds: number;
+  readonly fastestSeconds: number | null;
+  readonly buckets: ReadonlyMap<number, number>;
+}
+
+/**
+ * QC-R08 duration statistics from a histogram: count, average (half-up) and fastest exactly as
+ * `durationStats`; the median by the same definition (middle value, or the half-up mean of the
+ * middle two) taken over the buckets' lower bounds — so it is at most one bucket width below the
+ * exact median, never above it ("to the minute" for 60-second buckets).
+ */
+export function bucketedDurationStats(h: DurationHistogram, bucketSeconds: number): DurationStats {
+  const n = h.count;
+  if (n === 0) {
+    return {
+      count: 0,
+      medianSeconds: null,
+      medianPrecisionSeconds: bucketSeconds,
+      averageSeconds: null,
+      fastestSeconds: null,
+    };
+  }
+  const loRank = (n + 1) >> 1; // 1-based ranks of the middle value(s)
+  const hiRank = (n >> 1) + 1;
+  let lo: number | null = null;
+  let hi: number | null = null;
+  let cum = 0;
+  for (const b of [...h.buckets.keys()].sort((x, y) => x - y)) {
+    cum += h.buckets.get(b) as number;
+    if (lo === null && cum >= loRank) lo = b;
+    if (cum >= hiRank) {
+      hi = b;
+      break;
+    }
+  }
+  if (lo === null || hi === null) throw new RangeError(`histogram holds fewer than ${n} durations`);
+  return {
+    count: n,
+    medianSeconds: halfUp((lo + hi) * bucketSeconds, 2),
+    medianPrecisionSeconds: bucketSeconds,
+    averageSeconds: halfUp(h.sumSeconds, n),
+    fastestSeconds: h.fastestSeconds,
+  };
 }
 
 const secondsBetween = (from: string, to: string) => Math.floor((Date.parse(to) - Date.parse(from)) / 1000);

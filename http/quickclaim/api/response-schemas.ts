@@ -102,6 +102,11 @@ export const AssessmentResultView = z
 const Duration = z.object({
   count: z.number().int(),
   medianSeconds: z.number().int().nullable(),
+  medianPrecisionSeconds: z.number().int().openapi({
+    description:
+      "how exact the median is: 60 = to the minute (computed from one-minute buckets, at most a minute below the exact median); count, average and fastest are exact",
+    example: 60,
+  }),
   averageSeconds: z.number().int().nullable(),
   fastestSeconds: z.number().int().nullable(),
 });

@@ -255,6 +255,11 @@ export function DashboardPage(props: {
       </form>
       <ProblemBox lang={lang} problem={props.problem} />
       {props.total ? <Kpis lang={lang} t={t} total={props.total} /> : null}
+      {props.total && props.total.handling.medianPrecisionSeconds > 1 ? (
+        <p class="hint" data-testid="median-note">
+          {t.medianNote}
+        </p>
+      ) : null}
       {props.total && props.total.accidents === 0 ? <p class="notice">{t.noneYet}</p> : null}
       {props.rows.length > 0 ? (
         <>

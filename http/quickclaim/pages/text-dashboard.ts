@@ -20,6 +20,7 @@ export const dashboardText = defineMessages({
     payout: "赔付时长",
     average: "平均",
     median: "中位数",
+    medianNote: "中位数按一分钟分档计算，精确到分钟；平均、最快精确到秒。",
     fastest: "最快",
     noDispute: "现场无争议",
     satisfaction: "回访满意率",
@@ -55,6 +56,8 @@ export const dashboardText = defineMessages({
     payout: "Payout time",
     average: "average",
     median: "median",
+    medianNote:
+      "Medians are computed from one-minute buckets, to the minute; averages and fastest times are exact to the second.",
     fastest: "fastest",
     noDispute: "No dispute on site",
     satisfaction: "Satisfaction",

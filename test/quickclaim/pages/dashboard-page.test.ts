@@ -78,6 +78,9 @@ describe("快处快赔 regulator dashboard (QC-R08)", () => {
     expect(total?.remoteShareBp).toBe(5000);
     expect(html).toMatch(/data-testid="kpi-accidents"><span>事故总数<\/span><b>2 件<\/b>/);
     expect(html).toMatch(/data-testid="kpi-remote"><span>在线处理占比<\/span><b>50\.00%<\/b>/);
+    // medians come from the figures rollup's one-minute buckets: the page says so
+    expect(total?.handling.medianPrecisionSeconds).toBe(60);
+    expect(html).toContain('data-testid="median-note">中位数按一分钟分档计算，精确到分钟；平均、最快精确到秒。');
     expect(html).toContain("<b>12 分 0 秒</b>");
     expect(html).toContain("<b>15 分 0 秒</b>");
     expect(html).toMatch(
