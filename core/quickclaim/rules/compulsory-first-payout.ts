@@ -1,7 +1,7 @@
 import { DomainError, type Fen } from "../../kernel/mod.ts";
 import type { PayoutPlan } from "../domain/payout-plan.ts";
 import type { CompulsoryLimits } from "../policy.ts";
-import { payoutAnyParties } from "./payout-any-parties.ts";
+import { payoutAnyPartiesFast } from "./payout-any-parties-fast.ts";
 import { payoutTwoParties } from "./payout-two-parties.ts";
 
 /** One party of the case as the payout rules see it. */
@@ -62,5 +62,5 @@ export function computeCompulsoryFirstPayout(parties: readonly PayoutParty[], li
   validate(parties);
   return parties.length === 2
     ? payoutTwoParties(parties[0] as PayoutParty, parties[1] as PayoutParty, limits)
-    : payoutAnyParties(parties, limits);
+    : payoutAnyPartiesFast(parties, limits);
 }

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import type { Platform } from "../../../adapters/composition/platform.ts";
-import { DomainError } from "../../../core/kernel/mod.ts";
+import { DomainError, requireRole } from "../../../core/kernel/mod.ts";
 import {
   addPhoto,
   getCase,
@@ -10,11 +11,12 @@ import {
   submitPartyItems,
   submitSurvey,
 } from "../../../core/quickclaim/mod.ts";
-import type { App } from "../../env.ts";
-import { requireAuth } from "../../middleware/authenticate.ts";
+import type { App, AppEnv } from "../../env.ts";
+import { principalOf, requireAuth } from "../../middleware/authenticate.ts";
 import { allowBodyUpTo } from "../../middleware/body-limit.ts";
 import { idempotent } from "../../middleware/idempotency.ts";
 import { problemResponses } from "../../problem/problem-response.ts";
+import { validationHook } from "../../problem/validation-hook.ts";
 import { qcPath } from "../pages/qc-paths.ts";
 import { API, callFor, degrees, fileBytes } from "./api-context.ts";
 import { caseView } from "./case-view.ts";
@@ -61,26 +63,33 @@ export function registerCaseRoutes(app: App, platform: Platform): void {
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: `${API}/cases/mine`,
-      tags,
-      security,
-      summary: "The signed-in citizen's own cases (found by the blind index of the mobile), newest first",
-      middleware: [requireAuth("citizen")] as const,
-      request: { params: RegionParam },
-      responses: {
-        200: { description: "Cases", ...json(z.object({ cases: z.array(CaseSummaryView) })) },
-        ...problemResponses(401, 403, 404),
-      },
-    }),
-    async (c) => {
-      const { deps, p } = callFor(c, platform, c.req.valid("param").region);
-      const cases = p.subjectRef === undefined ? [] : await deps.queries.casesOfSubject(p.subjectRef);
-      return c.json({ cases: cases.map((s) => ({ ...s, plates: [...s.plates] })) }, 200);
+  // GET …/cases/mine and GET …/cases/{caseId} put a literal and a parameter in the same place,
+  // which hono's fast RegExpRouter cannot route (one such pair makes the whole app fall back to
+  // its TrieRouter). So "mine" keeps its URL and is documented as its own operation, but it is
+  // answered by a middleware of the {caseId} route, with the same checks in the same order:
+  // signed in (401), a citizen (403), the region parameter (400), the caller's region (404).
+  const mine = createRoute({
+    method: "get",
+    path: `${API}/cases/mine`,
+    tags,
+    security,
+    summary: "The signed-in citizen's own cases (found by the blind index of the mobile), newest first",
+    request: { params: RegionParam },
+    responses: {
+      200: { description: "Cases", ...json(z.object({ cases: z.array(CaseSummaryView) })) },
+      ...problemResponses(401, 403, 404),
     },
-  );
+  });
+  app.openAPIRegistry.registerPath(mine);
+  const casesMine: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (c.req.param("caseId") !== "mine") return next();
+    requireRole(principalOf(c), "citizen");
+    const params = RegionParam.safeParse({ region: c.req.param("region") });
+    if (!params.success) return validationHook({ success: false, error: params.error, target: "param" }, c);
+    const { deps, p } = callFor(c, platform, params.data.region);
+    const cases = p.subjectRef === undefined ? [] : await deps.queries.casesOfSubject(p.subjectRef);
+    return c.json({ cases: cases.map((s) => ({ ...s, plates: [...s.plates] })) }, 200);
+  };
 
   app.openapi(
     createRoute({
@@ -89,7 +98,7 @@ export function registerCaseRoutes(app: App, platform: Platform): void {
       tags,
       security,
       summary: "A case as the caller may see it (C2 data masked for anyone but its subject)",
-      middleware: [requireAuth()] as const,
+      middleware: [requireAuth(), casesMine] as const,
       request: { params: CaseParams },
       responses: { 200: { description: "The case", ...json(CaseView) }, ...problemResponses(401, 403, 404) },
     }),

@@ -1,8 +1,9 @@
+import type { MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { TooManyRequestsError } from "../../../adapters/auth/too-many-requests.ts";
 import { isDomainError, maskMobile } from "../../../core/kernel/mod.ts";
 import { setSessionCookie } from "../../auth/session-cookie.ts";
-import type { App } from "../../env.ts";
+import type { App, AppEnv } from "../../env.ts";
 import { format } from "../../pages/i18n.ts";
 import { type PageContext, pageContext } from "../../pages/layout.tsx";
 import { formOf, text } from "./form-once.tsx";
@@ -128,13 +129,24 @@ function signInError(c: QcContext, e: unknown): { status: 401 | 429 | 503; messa
   throw e;
 }
 
+/**
+ * The sign-in pages' place in the URL, `/quickclaim/sign-in`, is where every other page has its
+ * region (`/quickclaim/{region}/…`). hono's fast RegExpRouter cannot route a literal segment and a
+ * parameter in the same place, and one such pair makes the whole app fall back to its TrieRouter.
+ * So these routes are declared with the parameter and answer only when it is `sign-in`: the URLs
+ * are unchanged, and any other value is the 404 it always was.
+ */
+const SIGN_IN = "/quickclaim/:signIn";
+const onlySignIn: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.req.param("signIn") === "sign-in" ? next() : Promise.resolve(c.notFound());
+
 export function registerSignInRoutes(app: App): void {
   const forms = csrf();
   const minutes = (c: QcContext) => Math.round(c.get("auth").settings.otp.ttlSeconds / 60);
 
-  app.get("/quickclaim/sign-in", (c) => c.html(<SignIn page={pageContext(c)} next={safeNext(c.req.query("next"))} />));
+  app.get(SIGN_IN, onlySignIn, (c) => c.html(<SignIn page={pageContext(c)} next={safeNext(c.req.query("next"))} />));
 
-  app.post("/quickclaim/sign-in/citizen", forms, async (c) => {
+  app.post(`${SIGN_IN}/citizen`, onlySignIn, forms, async (c) => {
     const form = await formOf(c);
     const next = safeNext(text(form, "next"));
     const mobile = text(form, "mobile");
@@ -151,7 +163,7 @@ export function registerSignInRoutes(app: App): void {
     return c.html(<Code page={page} next={next} mobile={mobile} minutes={minutes(c)} />);
   });
 
-  app.post("/quickclaim/sign-in/verify", forms, async (c) => {
+  app.post(`${SIGN_IN}/verify`, onlySignIn, forms, async (c) => {
     const form = await formOf(c);
     const next = safeNext(text(form, "next"));
     const mobile = text(form, "mobile");
@@ -171,7 +183,7 @@ export function registerSignInRoutes(app: App): void {
     }
   });
 
-  app.post("/quickclaim/sign-in/staff", forms, async (c) => {
+  app.post(`${SIGN_IN}/staff`, onlySignIn, forms, async (c) => {
     const form = await formOf(c);
     const next = safeNext(text(form, "next"));
     const page = pageContext(c);
