@@ -28,6 +28,31 @@ describe("layering check (70-architecture.md)", () => {
     ["new Date()", `export const t = () => new Date();`, "core is pure: uses new Date() (the clock is a port)"],
     ["Math.random()", `export const r = () => Math.random();`, "core is pure: uses Math.random()"],
     [
+      "setTimeout",
+      `export const w = (f: () => void) => setTimeout(f, 100);`,
+      "core is pure: uses a timer (timers are a port)",
+    ],
+    [
+      "setInterval",
+      `export const w = (f: () => void) => setInterval(f, 100);`,
+      "core is pure: uses a timer (timers are a port)",
+    ],
+    [
+      "clearTimeout",
+      `export const c = (t: number) => clearTimeout(t);`,
+      "core is pure: uses a timer (timers are a port)",
+    ],
+    [
+      "a timer's type",
+      `let t: ReturnType<typeof setTimeout> | undefined;`,
+      "core is pure: uses a timer (timers are a port)",
+    ],
+    [
+      "performance.now()",
+      `export const t = () => performance.now();`,
+      "core is pure: uses performance.now() (the clock is a port)",
+    ],
+    [
       "another module's internals",
       `import { y } from "../quickclaim/rules/y.ts";`,
       "a module reaches another only through its mod.ts",
@@ -41,8 +66,8 @@ describe("layering check (70-architecture.md)", () => {
 
   it("accepts pure core code, valibot, another module's mod.ts and test-only imports", () => {
     root = tree({
-      "core/factors/x.ts": `import * as v from "valibot";\nimport { k } from "../kernel/mod.ts";\nimport { q } from "../quickclaim/mod.ts";\n// Date.now() in a comment is fine\nexport const d = (ms: number) => new Date(ms);\n`,
-      "core/factors/x.test.ts": `import { it } from "vitest";\nimport fc from "fast-check";\n`,
+      "core/factors/x.ts": `import * as v from "valibot";\nimport { k } from "../kernel/mod.ts";\nimport { q } from "../quickclaim/mod.ts";\n// Date.now() in a comment is fine, and so is setTimeout\nexport const d = (ms: number) => new Date(ms);\nexport const mySetTimeoutBudget = 1;\nexport const later = (timer: Scheduler) => timer.setTimeout(5);\n`,
+      "core/factors/x.test.ts": `import { it } from "vitest";\nimport fc from "fast-check";\nsetTimeout(() => {}, 1);\nperformance.now();\n`,
       "core/kernel/mod.ts": `export const k = 1;\n`,
       "core/quickclaim/mod.ts": `export const q = 1;\n`,
     });

@@ -4,8 +4,9 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 /**
  * The layering rules of 70-architecture.md, checked on the source text:
  * - core/ imports only core/ and valibot (its tests may also use vitest and fast-check) and never
- *   touches process, Date.now(), new Date() without arguments, Math.random(), require() or the
- *   crypto global;
+ *   touches process, Date.now(), new Date() without arguments, performance.now(), Math.random(),
+ *   require(), the crypto global or the timers (setTimeout, setInterval, clearTimeout,
+ *   clearInterval);
  * - a core module reaches another module only through that module's mod.ts;
  * - adapters/ and plugins/ never import http/;
  * - http/ never imports a repository or kysely directly.
@@ -26,6 +27,8 @@ const CORE_GLOBALS: readonly [RegExp, string][] = [
   [/\bMath\.random\s*\(/, "uses Math.random()"],
   [/\brequire\s*\(/, "uses require()"],
   [/(?<![\w.$])crypto\s*\.\s*(subtle|getRandomValues|randomUUID)/, "uses the crypto global (crypto is a port)"],
+  [/(?<![\w.$])(setTimeout|setInterval|clearTimeout|clearInterval)\b/, "uses a timer (timers are a port)"],
+  [/(?<![\w$])performance\s*\.\s*now\s*\(/, "uses performance.now() (the clock is a port)"],
 ];
 
 function isTest(file: string): boolean {

@@ -7,8 +7,9 @@ import { migrateToLatest } from "../adapters/db/migrate.ts";
 /**
  * Seeds a Postgres database with N rural production factors (default 1,000,000) for the factors
  * bench's history-and-liens query: each factor with its five lifecycle events, every third one
- * valued, every tenth one mortgaged (application, loan, lien and the lien's event), every
- * hundredth one with an objection. Rows are made by generate_series in batches, with a progress
+ * valued, every tenth one mortgaged (application, loan, lien and the lien's event; half of those
+ * loans partly repaid on 10 February, with that dated principal movement), every hundredth one
+ * with an objection. Rows are made by generate_series in batches, with a progress
  * line on stderr, so a million factors take minutes, not hours. Idempotent: a database already
  * holding N bench factors is left as it is.
  *
@@ -103,8 +104,16 @@ async function batch(sql: postgres.Sql, from: number, to: number): Promise<void>
       select 'ml' || lpad(g::text, 8, '0'), '350900', (${counties})[1 + g % 9], 'ma' || lpad(g::text, 8, '0'), 'mprd', 'nd-rural-bank',
         'bench-holder-' || (g % 200000), array[${id}], 2000000, 2000000 - (g % 20) * 50000, 0, 450, 24, date '2026-01-10', 'PERFORMING',
         '{"sharesBp":{"bank":2000,"guarantor":4000,"insurer":2000,"governmentFund":2000},"perLoanCapsFen":{"guarantor":null,"insurer":null,"governmentFund":null}}'::jsonb,
-        array['mli' || lpad(g::text, 8, '0')], timestamptz '2026-01-10 02:00Z', timestamptz '2026-01-10 02:00Z', 1
+        array['mli' || lpad(g::text, 8, '0')], timestamptz '2026-01-10 02:00Z',
+        case when g % 20 = 0 then timestamptz '2026-01-10 02:00Z' else timestamptz '2026-02-10 02:00Z' end,
+        case when g % 20 = 0 then 1 else 2 end
       from generate_series(${from}, ${to}) g where g % 10 = 0`);
+    // The repayment that brought those loans below their principal, as recordLoanServicing dates it.
+    await tx.unsafe(`insert into factors.loan_movements (region_code, county_code, loan_id, loan_version, kind, principal_change,
+        effective_on, at, actor)
+      select '350900', (${counties})[1 + g % 9], 'ml' || lpad(g::text, 8, '0'), 2, 'serviced', -(g % 20) * 50000,
+        date '2026-02-10', timestamptz '2026-02-10 02:00Z', 'inst:nd-rural-bank/bench'
+      from generate_series(${from}, ${to}) g where g % 10 = 0 and g % 20 <> 0`);
     await tx.unsafe(`insert into factors.liens (id, region_code, unit_id, factor_ids, loan_id, bank_id, secured_amount, registered_at, registration_seq, status)
       select 'mli' || lpad(g::text, 8, '0'), '350900', ${id}, array[${id}], 'ml' || lpad(g::text, 8, '0'), 'nd-rural-bank', 2000000,
         timestamptz '2026-01-10 02:00Z', 1, 'active'

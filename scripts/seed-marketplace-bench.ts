@@ -127,7 +127,12 @@ export async function seedMarketplaceBench(
   } finally {
     for (const i of indexes.rows) await sql.raw(i.def).execute(db);
   }
+  // The bulk load skipped the triggers that keep the figures rollup: compute it afresh.
+  await db.transaction().execute((tx) => sql`select marketplace.figure_rollup_rebuild()`.execute(tx));
   await sql`vacuum analyze marketplace.applications`.execute(db);
+  for (const t of ["figure_cells", "figure_first_loans", "figure_borrowers", "figure_borrower_counts"]) {
+    await sql`vacuum analyze ${sql.table(`marketplace.${t}`)}`.execute(db);
+  }
   return count;
 }
 

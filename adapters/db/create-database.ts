@@ -35,10 +35,31 @@ function parseInt8(text: string): number {
 }
 
 /**
+ * Prefix of a statement sent without waiting for its answer (Postgres through postgres.js, inside
+ * a transaction): it goes out pipelined with whatever follows on the same connection — typically
+ * the next statement or the COMMIT — and the caller gets an empty result at once. Use it only for
+ * writes whose outcome is "done, or the transaction fails" and whose result nobody reads (audit
+ * entries, outbox events). If it fails, Postgres aborts the transaction; the failure is raised by
+ * the next statement that is waited for (instead of Postgres's "current transaction is aborted"),
+ * and at the latest by COMMIT, which then has not committed. Outside a transaction, and on
+ * PGlite, the prefix is only a comment and the statement is waited for as usual.
+ */
+export const PIPELINED = "/* pipelined */ ";
+
+const BEGIN = /^(begin|start transaction)\b/i;
+
+type Unsafe = postgres.ReservedSql["unsafe"];
+
+/**
  * kysely-postgres-js runs every query through `unsafe(text, params)`, which postgres.js sends
  * unprepared: a query with parameters then costs two round trips (Describe, then Bind/Execute).
  * Asking for named prepared statements — postgres.js's own default for its tagged queries —
  * costs the Describe once per connection and statement, then one round trip per query.
+ *
+ * Round trips are also saved by pipelining: BEGIN is not waited for (it goes out with the
+ * transaction's first statement, and a failure of it is raised by that statement), nor are
+ * statements marked `PIPELINED` (see there). Every statement that is waited for — COMMIT
+ * included — first settles the pipelined ones before it, in order, and raises the first failure.
  */
 function preparedStatements(sql: postgres.Sql): postgres.Sql {
   return new Proxy(sql, {
@@ -46,13 +67,66 @@ function preparedStatements(sql: postgres.Sql): postgres.Sql {
       if (prop !== "reserve") return Reflect.get(target, prop, receiver);
       return async () => {
         const conn = await target.reserve();
-        const unsafe = conn.unsafe.bind(conn);
-        conn.unsafe = ((text: string, args?: unknown[], options?: object) =>
-          unsafe(text, args as never, { prepare: true, ...options })) as typeof conn.unsafe;
+        conn.unsafe = pipelining(conn.unsafe.bind(conn));
         return conn;
       };
     },
   });
+}
+
+function pipelining(unsafe: Unsafe): Unsafe {
+  let inTransaction = false;
+  let inFlight: Promise<unknown>[] = [];
+
+  /** The first failure among the pipelined statements sent so far (all of them settled). */
+  async function firstFailure(): Promise<{ error: unknown } | undefined> {
+    const flights = inFlight;
+    inFlight = [];
+    let failure: { error: unknown } | undefined;
+    for (const f of flights) {
+      try {
+        await f;
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    return failure;
+  }
+
+  async function afterPipelined(query: Promise<unknown>, rollback: boolean): Promise<unknown> {
+    let outcome: { ok: true; result: unknown } | { ok: false; error: unknown };
+    try {
+      outcome = { ok: true, result: await query };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    const failure = await firstFailure();
+    // A ROLLBACK ends the transaction whatever failed before it; anything else reports the
+    // pipelined failure, which is what aborted the transaction.
+    if (failure && !rollback) throw failure.error;
+    if (!outcome.ok) throw outcome.error;
+    return outcome.result;
+  }
+
+  return ((text: string, args?: unknown[], options?: object) => {
+    const opts = { prepare: true, ...options };
+    const begins = BEGIN.test(text);
+    const pipelined = begins || (inTransaction && text.startsWith(PIPELINED));
+    if (begins) inTransaction = true;
+    else if (/^(commit|rollback)\b/i.test(text)) inTransaction = false;
+    if (pipelined) {
+      // execute() hands it to the connection now, so it is written before anything sent later.
+      const sent = unsafe(begins ? text : text.slice(PIPELINED.length), args as never, opts)
+        .execute()
+        .then(() => undefined);
+      sent.catch(() => {});
+      inFlight.push(sent);
+      return Promise.resolve(Object.assign([], { command: begins ? "BEGIN" : "PIPELINED", count: 0 }));
+    }
+    const query = unsafe(text, args as never, opts);
+    if (inFlight.length === 0) return query;
+    return afterPipelined(query, /^rollback\b/i.test(text));
+  }) as Unsafe;
 }
 
 export async function createDatabase(config: DatabaseConfig): Promise<Database> {

@@ -22,10 +22,12 @@ function byKey(rows: readonly { key: string; amount: number | string }[]): Total
  * The county and city dashboard figures (seed 一(三): entities financed, balance by county /
  * type / product, disposals, losses by party, products offered) computed in SQL from the
  * module's tables, for one prefecture or one of its counties and a period of business dates.
- * Balances are the outstanding principal of loans booked by `to` and not yet settled or closed
- * (their current outstanding: no position history is kept, so for a `to` in the past a loan
- * repaid or closed since then no longer counts). Products offered are the region's active
- * products defined by `to`; products with a balance are counted in the scope.
+ * Balances are as of `to`: each loan booked by then counts its principal plus its dated principal
+ * movements (factors.loan_movements: servicing reports, disposal proceeds applied to principal,
+ * the write-off when the loss is shared) up to and including `to`, so a loan repaid or closed
+ * later still counts in an earlier period. Loans, borrowers and products "with a balance" are
+ * those whose balance on `to` is above zero. Products offered are the region's active products
+ * defined by `to`; products with a balance are counted in the scope.
  * A loan's type is that of its first collateral unit ("bundle" for a 三权合一 bundle).
  */
 export class KyselyFactorsStatistics implements FactorsStatistics {
@@ -42,30 +44,35 @@ export class KyselyFactorsStatistics implements FactorsStatistics {
       county === null
         ? sql`${sql.ref(`${alias}.region_code`)} = ${q.regionCode}`
         : sql`${sql.ref(`${alias}.region_code`)} = ${q.regionCode} and ${sql.ref(`${alias}.county_code`)} = ${county}`;
-    const open = sql`l.started_on <= ${q.to}::date and l.status not in ('SETTLED', 'CLOSED_WITH_LOSS')`;
-
     const booked = await sql<{ entities: number | string; loans: number | string; amount: number | string | null }>`
       select count(distinct l.borrower_ref) as entities, count(*) as loans, coalesce(sum(l.principal), 0) as amount
       from factors.loans l
       where ${scope("l")} and l.started_on between ${q.from}::date and ${q.to}::date`.execute(db);
 
+    // Each loan's balance as of `to`: its principal, when booked by then, plus its principal
+    // movements dated by then (repayments, proceeds applied, write-off). Only balances above zero count.
     const balances = await sql<{ dim: string; key: string; amount: number | string }>`
-      with open_loans as (
-        select l.county_code, l.product_id, l.outstanding_principal,
+      with moved as (
+        select m.loan_id, sum(m.principal_change) as change
+        from factors.loan_movements m
+        where ${scope("m")} and m.effective_on <= ${q.to}::date
+        group by m.loan_id
+      ), open_loans as (
+        select l.county_code, l.product_id, l.borrower_ref, l.principal + coalesce(mv.change, 0) as balance,
                case when b.id is not null then 'bundle' else coalesce(f.type_code, 'unknown') end as type_key
         from factors.loans l
+        left join moved mv on mv.loan_id = l.id
         left join factors.bundles b on b.id = l.unit_ids[1]
         left join factors.factors f on f.id = l.unit_ids[1]
-        where ${scope("l")} and ${open}
+        where ${scope("l")} and l.started_on <= ${q.to}::date and l.principal + coalesce(mv.change, 0) > 0
       )
-      select 'county' as dim, county_code as key, sum(outstanding_principal) as amount from open_loans group by county_code
+      select 'county' as dim, county_code as key, sum(balance) as amount from open_loans group by county_code
       union all
-      select 'type', type_key, sum(outstanding_principal) from open_loans group by type_key
+      select 'type', type_key, sum(balance) from open_loans group by type_key
       union all
-      select 'product', product_id, sum(outstanding_principal) from open_loans group by product_id`.execute(db);
-
-    const holders = await sql<{ n: number | string }>`
-      select count(distinct l.borrower_ref) as n from factors.loans l where ${scope("l")} and ${open}`.execute(db);
+      select 'product', product_id, sum(balance) from open_loans group by product_id
+      union all
+      select 'holders', '', count(distinct borrower_ref) from open_loans`.execute(db);
 
     const statuses = await sql<{ key: string; n: number | string }>`
       select f.status as key, count(*) as n from factors.factors f where ${scope("f")} group by f.status`.execute(db);
@@ -107,7 +114,7 @@ export class KyselyFactorsStatistics implements FactorsStatistics {
       balanceByType: dims("type"),
       balanceByProduct: dims("product"),
       factorsByStatus,
-      entitiesWithBalance: Number(holders.rows[0]?.n ?? 0),
+      entitiesWithBalance: Number(balances.rows.find((r) => r.dim === "holders")?.amount ?? 0),
       productsOffered: Number(products.n),
       productsWithBalance: Object.keys(dims("product")).length,
       disposals: { completed: Number(d?.n ?? 0), proceeds: Number(d?.proceeds ?? 0) },

@@ -1,4 +1,4 @@
-import type { Loan, LoanRepository, Lock } from "../../core/factors/mod.ts";
+import type { Loan, LoanRepository, Lock, PrincipalMovement } from "../../core/factors/mod.ts";
 import { DomainError } from "../../core/kernel/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
 import { changedOne, dateText, iso, isUniqueViolation } from "./sql-values.ts";
@@ -149,5 +149,22 @@ export class KyselyLoanRepository implements LoanRepository {
       .where("version", "=", version - 1)
       .executeTakeFirst();
     return changedOne(result);
+  }
+
+  async appendMovement(m: PrincipalMovement): Promise<void> {
+    await this.#tx
+      .insertInto("factors.loan_movements")
+      .values({
+        region_code: m.regionCode,
+        county_code: m.countyCode,
+        loan_id: m.loanId,
+        loan_version: m.loanVersion,
+        kind: m.kind,
+        principal_change: m.change,
+        effective_on: m.on,
+        at: m.at,
+        actor: m.actor,
+      })
+      .execute();
   }
 }

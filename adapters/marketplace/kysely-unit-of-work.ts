@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type {
   AuditEntryInput,
   Clock,
@@ -8,8 +9,9 @@ import type {
 } from "../../core/kernel/mod.ts";
 import type { MarketplaceTx, MarketplaceUnitOfWork } from "../../core/marketplace/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
-import { appendAuditEntries } from "../platform/audit-writer.ts";
-import { createOutboxWriter } from "../platform/outbox-writer.ts";
+import { AUDIT_GENESIS_HASH } from "../platform/audit-hash.ts";
+import { appendAuditEntries, chainAuditRows } from "../platform/audit-writer.ts";
+import { createOutboxWriter, outboxRow } from "../platform/outbox-writer.ts";
 import { KyselyApplicationRepository } from "./application-store.ts";
 import { KyselyApplyCodeRepository } from "./apply-code-store.ts";
 import { KyselyConsentRepository } from "./consent-store.ts";
@@ -65,13 +67,7 @@ export class KyselyMarketplaceUnitOfWork implements MarketplaceUnitOfWork {
     let result: T;
     try {
       result = await work(tx);
-      // Outbox events, then audit entries, last in the transaction: the region's audit-chain
-      // head is locked only for the few statements before COMMIT, not for the whole unit.
-      if (outbox.length > 0) {
-        const writer = createOutboxWriter(await scope.write(), s.clock, s.ids);
-        for (const e of outbox) await writer.enqueue(e);
-      }
-      if (audit.length > 0) await appendAuditEntries(await scope.write(), s.clock, audit, s.hasher);
+      if (outbox.length > 0 || audit.length > 0) await flush(await scope.write(), s, audit, outbox);
     } catch (e) {
       await scope.finish(false).catch(() => {}); // the unit's own error is the one to report
       throw e;
@@ -79,4 +75,58 @@ export class KyselyMarketplaceUnitOfWork implements MarketplaceUnitOfWork {
     await scope.finish(true);
     return result;
   }
+}
+
+/**
+ * The unit's outbox events and audit entries, last in the transaction so that the region's
+ * audit-chain head is locked only just before COMMIT. When every entry is of one region (the
+ * usual case) that is two statements: the head read under its row lock (created first only if
+ * the region has none yet), then one statement inserting the events and the chained entries and
+ * moving the head (data-modifying CTEs). Otherwise the events and the per-region chains are
+ * written by the platform's writers.
+ */
+async function flush(
+  trx: AnyDb,
+  s: MarketplaceStoreServices,
+  audit: readonly AuditEntryInput[],
+  outbox: readonly OutboxEventInput[],
+): Promise<void> {
+  const region = audit[0]?.regionCode;
+  if (region === undefined || audit.some((e) => e.regionCode !== region)) {
+    const writer = createOutboxWriter(trx, s.clock, s.ids);
+    for (const e of outbox) await writer.enqueue(e);
+    if (audit.length > 0) await appendAuditEntries(trx, s.clock, audit, s.hasher);
+    return;
+  }
+  const events = outbox.map((e) => outboxRow(e, s.clock, s.ids));
+  const head = (await lockAuditHead(trx, region)) ?? (await createAuditHead(trx, region));
+  const at = s.clock.now();
+  const chained = chainAuditRows(region, head, audit, at, s.hasher);
+  let q = trx.with("audit_entries", (db) => db.insertInto("platform.audit_log").values(chained.rows));
+  if (events.length > 0) q = q.with("outbox_events", (db) => db.insertInto("platform.outbox").values(events));
+  await q
+    .updateTable("platform.audit_head")
+    .set({ seq: chained.head.seq, hash: chained.head.hash, updated_at: at })
+    .where("region_code", "=", region)
+    .execute();
+}
+
+async function lockAuditHead(trx: AnyDb, region: string): Promise<{ seq: number; hash: string } | undefined> {
+  const head = await trx
+    .selectFrom("platform.audit_head")
+    .select(["seq", "hash"])
+    .where("region_code", "=", region)
+    .forUpdate()
+    .executeTakeFirst();
+  return head ? { seq: Number(head.seq), hash: head.hash as string } : undefined;
+}
+
+/** A region's first audit entry: its genesis head, created (or found, if another made it) and locked. */
+async function createAuditHead(trx: AnyDb, region: string): Promise<{ seq: number; hash: string }> {
+  await sql`insert into platform.audit_head (region_code, seq, hash)
+            values (${region}, 0, ${AUDIT_GENESIS_HASH})
+            on conflict (region_code) do nothing`.execute(trx);
+  const head = await lockAuditHead(trx, region);
+  if (!head) throw new Error(`the audit head of region ${region} could not be created`);
+  return head;
 }

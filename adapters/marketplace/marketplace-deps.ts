@@ -24,6 +24,7 @@ import type { Keyring } from "../crypto/keyring.ts";
 import { HmacApplyCodeSigner } from "./hmac-apply-code-signer.ts";
 import { KyselyMarketplaceQueries } from "./kysely-queries.ts";
 import { KyselyMarketplaceUnitOfWork } from "./kysely-unit-of-work.ts";
+import { nodeTimer } from "./node-timer.ts";
 
 const cache = new WeakMap<Platform, Map<string, MarketplaceDeps>>();
 
@@ -43,7 +44,7 @@ function calendarOf(region: RegionContext): WorkingDayCalendar {
 /**
  * Everything a marketplace use case needs for one region (a prefecture code, e.g. "350800"):
  * the kysely unit of work and queries on the platform database, the platform's clock, ids,
- * hasher, field cipher and blind index, the HMAC QR-code signer keyed from the keyring, the
+ * hasher, field cipher and blind index, Node's timers for time budgets, the HMAC QR-code signer keyed from the keyring, the
  * region's validated marketplace pack and working-day calendar, and the region's plugins
  * (public-credit data source, lender gateway, real-estate registry). Built once per platform
  * and region. Throws DomainError not_found for an unknown region or one without the module.
@@ -74,6 +75,7 @@ export function marketplaceDeps(platform: Platform, regionCode: string): Marketp
     uow: new KyselyMarketplaceUnitOfWork(db, { clock: platform.clock, ids: platform.ids, cipher, hasher }),
     queries: new KyselyMarketplaceQueries(db),
     clock: platform.clock,
+    timer: nodeTimer,
     ids: platform.ids,
     hasher,
     cipher,

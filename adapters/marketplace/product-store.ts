@@ -1,5 +1,5 @@
 import { type Expression, type SqlBool, sql } from "kysely";
-import type { DataNeed, Product, ProductQuery, ProductRepository } from "../../core/marketplace/mod.ts";
+import type { DataNeed, Institution, Product, ProductQuery, ProductRepository } from "../../core/marketplace/mod.ts";
 import type { DbScope } from "./db-scope.ts";
 import { toDate } from "./sql-values.ts";
 
@@ -111,6 +111,22 @@ export class KyselyProductRepository implements ProductRepository {
   async get(id: string): Promise<Product | undefined> {
     const row = await this.#db.read().selectFrom(TABLE).selectAll().where("id", "=", id).executeTakeFirst();
     return row ? fromRow(row as ProductRow) : undefined;
+  }
+
+  async getWithInstitutionStatus(
+    id: string,
+  ): Promise<{ product: Product; institutionStatus: Institution["status"] | undefined } | undefined> {
+    const row = await this.#db
+      .read()
+      .selectFrom(`${TABLE} as p`)
+      .leftJoin("marketplace.institutions as i", "i.id", "p.institution_id")
+      .selectAll("p")
+      .select("i.status as institution_status")
+      .where("p.id", "=", id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { institution_status, ...product } = row as ProductRow & { institution_status: Institution["status"] | null };
+    return { product: fromRow(product), institutionStatus: institution_status ?? undefined };
   }
 
   async insert(product: Product): Promise<void> {

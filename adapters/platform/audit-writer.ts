@@ -1,8 +1,8 @@
-import { sql } from "kysely";
+import { CompiledQuery, sql } from "kysely";
 import type { AuditEntryInput, AuditWriter, Clock, Hasher } from "../../core/kernel/mod.ts";
 import { nodeHasher } from "../crypto/node-hasher.ts";
 import { redactC2 } from "../crypto/redact-c2.ts";
-import type { AnyDb } from "../db/create-database.ts";
+import { type AnyDb, PIPELINED } from "../db/create-database.ts";
 import { AUDIT_GENESIS_HASH, auditEntryHash, auditTimestamp } from "./audit-hash.ts";
 import { jsonRoundTrip } from "./canonical-json.ts";
 
@@ -19,15 +19,91 @@ const OUTCOMES = new Set(["ok", "denied", "failed"]);
  *
  * Pass the transaction (`db.transaction().execute(async (tx) => …)`). Given a plain database
  * handle instead, each append runs in a transaction of its own.
+ *
+ * `pipelined: true` writes the same entry in fewer round trips: it locks the head first (creating
+ * it only when the region has none yet), then stores the entry and moves the head in one
+ * statement that is not waited for (`PIPELINED`: it travels with the next statement or the
+ * COMMIT, and a failure of it fails the transaction there). Without it, the statements are the
+ * original four, one round trip each.
  */
-export function createAuditWriter(tx: AnyDb, clock: Clock, hasher: Hasher = nodeHasher): AuditWriter {
+export function createAuditWriter(
+  tx: AnyDb,
+  clock: Clock,
+  hasher: Hasher = nodeHasher,
+  options: AuditWriterOptions = {},
+): AuditWriter {
+  const write = options.pipelined ? appendPipelined : appendIn;
   return {
     async append(entry: AuditEntryInput): Promise<void> {
       checkEntry(entry);
-      if (tx.isTransaction) return appendIn(tx, clock, hasher, entry);
-      return tx.transaction().execute((own) => appendIn(own, clock, hasher, entry));
+      if (tx.isTransaction) return write(tx, clock, hasher, entry);
+      return tx.transaction().execute((own) => write(own, clock, hasher, entry));
     },
   };
+}
+
+export interface AuditWriterOptions {
+  /** Lock the head first and write entry + head move in one pipelined statement. */
+  readonly pipelined?: boolean;
+}
+
+/**
+ * The statements of the pipelined append, as constant text (no query building or compiling per
+ * entry on the hot path). Parameters are positional; both drivers take them as kysely would.
+ */
+const LOCK_HEAD_SQL = `select "seq", "hash" from "platform"."audit_head" where "region_code" = $1 for update`;
+const APPEND_SQL =
+  "with moved as (update platform.audit_head set seq = $1, hash = $2, updated_at = $3 where region_code = $4) " +
+  "insert into platform.audit_log (region_code, seq, at, actor, action, object_type, object_id, outcome, detail, prev_hash, hash) " +
+  "values ($4, $1, $3, $5, $6, $7, $8, $9, $10, $11, $2)";
+
+async function lockHead(tx: AnyDb, regionCode: string): Promise<{ seq: number | string; hash: string } | undefined> {
+  const { rows } = await tx.executeQuery<{ seq: number | string; hash: string }>(
+    CompiledQuery.raw(LOCK_HEAD_SQL, [regionCode]),
+  );
+  return rows[0];
+}
+
+async function appendPipelined(tx: AnyDb, clock: Clock, hasher: Hasher, entry: AuditEntryInput): Promise<void> {
+  const detail = storableDetail(entry.detail);
+  let head = await lockHead(tx, entry.regionCode);
+  if (!head) {
+    await sql`insert into platform.audit_head (region_code, seq, hash)
+              values (${entry.regionCode}, 0, ${AUDIT_GENESIS_HASH})
+              on conflict (region_code) do nothing`.execute(tx);
+    head = await lockHead(tx, entry.regionCode);
+    if (!head) throw new Error(`audit head of region ${entry.regionCode} could not be created`);
+  }
+  const seq = Number(head.seq) + 1;
+  const at = clock.now();
+  const hash = auditEntryHash(hasher, head.hash, {
+    regionCode: entry.regionCode,
+    seq,
+    at: auditTimestamp(at),
+    actor: entry.actor,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId,
+    outcome: entry.outcome,
+    detail,
+  });
+  // The head row is locked by this transaction, so the head moves to exactly this entry (and the
+  // primary key (region_code, seq) would refuse a fork anyway).
+  await tx.executeQuery(
+    CompiledQuery.raw(PIPELINED + APPEND_SQL, [
+      seq,
+      hash,
+      at,
+      entry.regionCode,
+      entry.actor,
+      entry.action,
+      entry.objectType,
+      entry.objectId,
+      entry.outcome,
+      detail,
+      head.hash,
+    ]),
+  );
 }
 
 async function appendIn(tx: AnyDb, clock: Clock, hasher: Hasher, entry: AuditEntryInput): Promise<void> {
@@ -180,4 +256,69 @@ function storableText(v: unknown): unknown {
     return o;
   }
   return v;
+}
+
+/** One `platform.audit_log` row as the writers insert it. */
+export interface AuditLogRow {
+  readonly region_code: string;
+  readonly seq: number;
+  readonly at: Date;
+  readonly actor: string;
+  readonly action: string;
+  readonly object_type: string;
+  readonly object_id: string;
+  readonly outcome: string;
+  readonly detail: Record<string, unknown>;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+/**
+ * KRN-R07 the rows of `entries` (all of region `regionCode`), checked, redacted and chained in
+ * order after `head` (the region's head, read under its lock), and the head they leave — what
+ * appendAuditEntries writes; for a caller that sends the insert and the head move itself (e.g.
+ * in one statement). The caller must hold the head's row lock until it commits.
+ */
+export function chainAuditRows(
+  regionCode: string,
+  head: { readonly seq: number; readonly hash: string },
+  entries: readonly AuditEntryInput[],
+  at: Date,
+  hasher: Hasher = nodeHasher,
+): { rows: AuditLogRow[]; head: { seq: number; hash: string } } {
+  let seq = head.seq;
+  let prev = head.hash;
+  const rows = entries.map((entry) => {
+    checkEntry(entry);
+    if (entry.regionCode !== regionCode) throw new TypeError("audit entry: region differs from the chain's region");
+    const detail = storableDetail(entry.detail);
+    seq += 1;
+    const hash = auditEntryHash(hasher, prev, {
+      regionCode,
+      seq,
+      at: auditTimestamp(at),
+      actor: entry.actor,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId: entry.objectId,
+      outcome: entry.outcome,
+      detail,
+    });
+    const row: AuditLogRow = {
+      region_code: regionCode,
+      seq,
+      at,
+      actor: entry.actor,
+      action: entry.action,
+      object_type: entry.objectType,
+      object_id: entry.objectId,
+      outcome: entry.outcome,
+      detail,
+      prev_hash: prev,
+      hash,
+    };
+    prev = hash;
+    return row;
+  });
+  return { rows, head: { seq, hash: prev } };
 }

@@ -1,9 +1,10 @@
-import { sql } from "kysely";
+import { type QueryResult, sql } from "kysely";
 import { type Clock, DomainError, regionContains } from "../../core/kernel/mod.ts";
 import type { CaseRepository, QuickClaimCase } from "../../core/quickclaim/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
 import type { C2Codec } from "./c2-codec.ts";
-import { CASE_COLUMNS, type CaseRow, fromCaseRow, toCaseRow } from "./case-row.ts";
+import { CASE_COLUMNS, type CaseRow, type CaseRowValues, fromCaseRow, toCaseRow } from "./case-row.ts";
+import { CompiledStatement } from "./compiled-statement.ts";
 import { isUniqueViolation, regionPattern } from "./sql-helpers.ts";
 
 const CASES = "quickclaim.cases";
@@ -12,6 +13,52 @@ const CASES = "quickclaim.cases";
 export function caseSelection(db: AnyDb) {
   return db.selectFrom(CASES).select([...CASE_COLUMNS, sql<string>`accident_date::text`.as("accident_date")]);
 }
+
+type UpdateSlot =
+  | Exclude<keyof CaseRowValues, "id" | "version">
+  | "id"
+  | "version"
+  | "prev_version"
+  | "scope"
+  | "updated_at";
+
+/** The hot statements of every case step, compiled once (see CompiledStatement). */
+const BY_ID = new CompiledStatement<"id" | "scope">((db, slot) =>
+  caseSelection(db).where("id", "=", slot("id")).where("region_code", "like", slot("scope")),
+);
+const BY_ID_FOR_UPDATE = new CompiledStatement<"id" | "scope">((db, slot) =>
+  caseSelection(db).where("id", "=", slot("id")).where("region_code", "like", slot("scope")).forUpdate(),
+);
+/** Every column of the row (same order as toCaseRow), the version checked optimistically. */
+const UPDATE_COLUMNS = [
+  "region_code",
+  "centre_id",
+  "status",
+  "reported_at",
+  "accident_at",
+  "accident_date",
+  "evidence_submitted_at",
+  "determined_at",
+  "agreed_at",
+  "disputed_at",
+  "paid_at",
+  "letter_number",
+  "plates",
+  "insurer_ids",
+  "flagged_photos",
+  "parties",
+  "doc",
+  "version",
+  "updated_at",
+] as const satisfies readonly UpdateSlot[];
+const UPDATE = new CompiledStatement<UpdateSlot>((db, slot) =>
+  db
+    .updateTable(CASES)
+    .set(Object.fromEntries(UPDATE_COLUMNS.map((c) => [c, slot(c)])))
+    .where("id", "=", slot("id"))
+    .where("region_code", "like", slot("scope"))
+    .where("version", "=", slot("prev_version")),
+);
 
 /**
  * Cases on kysely, inside one transaction (KRN-R09). Saves are optimistic (`version`), reads for
@@ -33,18 +80,14 @@ export class KyselyCaseRepository implements CaseRepository {
     this.#scopeCode = scope;
   }
 
-  #byId(id: string) {
-    return caseSelection(this.#tx).where("id", "=", id).where("region_code", "like", this.#scope);
-  }
-
   async get(id: string): Promise<QuickClaimCase | undefined> {
-    const row = await this.#byId(id).executeTakeFirst();
-    return row ? fromCaseRow(row as CaseRow, this.#codec) : undefined;
+    const { rows } = await this.#tx.executeQuery<CaseRow>(BY_ID.bind(this.#tx, { id, scope: this.#scope }));
+    return rows[0] ? fromCaseRow(rows[0], this.#codec) : undefined;
   }
 
   async getForUpdate(id: string): Promise<QuickClaimCase | undefined> {
-    const row = await this.#byId(id).forUpdate().executeTakeFirst();
-    return row ? fromCaseRow(row as CaseRow, this.#codec) : undefined;
+    const { rows } = await this.#tx.executeQuery<CaseRow>(BY_ID_FOR_UPDATE.bind(this.#tx, { id, scope: this.#scope }));
+    return rows[0] ? fromCaseRow(rows[0], this.#codec) : undefined;
   }
 
   async insert(c: QuickClaimCase): Promise<void> {
@@ -74,15 +117,16 @@ export class KyselyCaseRepository implements CaseRepository {
   }
 
   async update(next: QuickClaimCase): Promise<void> {
-    const { id, version, ...row } = toCaseRow(next, this.#codec);
-    const result = await this.#tx
-      .updateTable(CASES)
-      .set({ ...row, version, updated_at: this.#clock.now() })
-      .where("id", "=", id)
-      .where("region_code", "like", this.#scope)
-      .where("version", "=", version - 1)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) {
+    const row = toCaseRow(next, this.#codec);
+    const result: QueryResult<unknown> = await this.#tx.executeQuery(
+      UPDATE.bind(this.#tx, {
+        ...row,
+        updated_at: this.#clock.now(),
+        scope: this.#scope,
+        prev_version: row.version - 1,
+      }),
+    );
+    if (Number(result.numAffectedRows) !== 1) {
       throw new DomainError("the case was changed by someone else; load it again", {
         ruleId: "KRN-R09",
         kind: "conflict",

@@ -19,10 +19,15 @@ export interface QuickClaimStoreServices {
   readonly scope: string;
 }
 
+/** Audit entries and outbox events go out pipelined with the next statement or the COMMIT. */
+const PIPELINED = { pipelined: true } as const;
+
 /**
  * KRN-R09 the quick-claim unit of work on kysely: each `run` is one database transaction holding
  * the repositories, the audit writer (KRN-R07) and the outbox writer; a throw rolls all of it
- * back. Row locks taken by `getForUpdate` last until the transaction ends.
+ * back. Row locks taken by `getForUpdate` last until the transaction ends. The audit entries and
+ * outbox events are written pipelined (not waited for one by one; see `PIPELINED` in
+ * create-database.ts): a failure of any of them still fails `run`, at the latest at COMMIT.
  */
 export class KyselyQuickClaimUnitOfWork implements QuickClaimUnitOfWork {
   readonly #db: AnyDb;
@@ -42,8 +47,8 @@ export class KyselyQuickClaimUnitOfWork implements QuickClaimUnitOfWork {
         claims: new KyselyClaimRepository(trx, codec, s.blindIndexer, s.clock, s.scope),
         payments: new KyselyPaymentRepository(trx, codec, s.scope),
         surveys: new KyselySurveyRepository(trx),
-        audit: s.hasher ? createAuditWriter(trx, s.clock, s.hasher) : createAuditWriter(trx, s.clock),
-        outbox: createOutboxWriter(trx, s.clock, s.ids),
+        audit: createAuditWriter(trx, s.clock, s.hasher, PIPELINED),
+        outbox: createOutboxWriter(trx, s.clock, s.ids, PIPELINED),
       };
       return work(tx);
     });

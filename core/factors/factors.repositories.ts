@@ -3,7 +3,7 @@ import type { MarineBundle, Objection, Valuation } from "./domain/collateral.ts"
 import type { CreditProduct } from "./domain/credit-product.ts";
 import type { Factor } from "./domain/factor.ts";
 import type { FactorEvent } from "./domain/factor-event.ts";
-import type { Lien, Loan, MortgageApplication } from "./domain/lending.ts";
+import type { Lien, Loan, MortgageApplication, PrincipalMovement } from "./domain/lending.ts";
 import type { Disposal, LossAllocation, TransferListing } from "./domain/market.ts";
 
 /**
@@ -67,6 +67,8 @@ export interface LoanRepository {
   getMany(regionCode: string, ids: readonly string[]): Promise<Loan[]>;
   insert(loan: Loan): Promise<void>;
   update(loan: Loan): Promise<boolean>;
+  /** Appends a dated principal movement (append-only; one per loan version). */
+  appendMovement(movement: PrincipalMovement): Promise<void>;
 }
 
 export interface TransferListingRepository {

@@ -24,6 +24,10 @@ export interface InstitutionRepository {
 
 export interface ProductRepository {
   get(id: string): Promise<Product | undefined>;
+  /** The product and its institution's status (undefined: no such institution), in one read. */
+  getWithInstitutionStatus(
+    id: string,
+  ): Promise<{ product: Product; institutionStatus: Institution["status"] | undefined } | undefined>;
   insert(product: Product): Promise<void>;
   update(product: Product): Promise<void>;
   /** Catalogue search; see rules/product-filter.ts for the meaning of each filter. */
@@ -174,6 +178,22 @@ export type LenderDecision =
   | { readonly decision: "rejected"; readonly reason: string; readonly reference: string }
   /** The institution wants to work the application by hand (not a failure). */
   | { readonly decision: "referred"; readonly reason: string; readonly reference: string };
+
+/**
+ * MKT-R06 time budgets without a timer in the core: the adapter arms one (Node's timers in
+ * production, a fake moved by hand in core tests). `deadline(ms)` starts it; when the time is
+ * up its `signal` aborts (telling an outside system to stop) and `expired` resolves — unless
+ * `cancel()` came first, which also releases the timer.
+ */
+export interface Timer {
+  deadline(ms: number): Deadline;
+}
+
+export interface Deadline {
+  readonly signal: AbortSignal;
+  readonly expired: Promise<void>;
+  cancel(): void;
+}
 
 /**
  * A direct-connect institution's decision service (秒批). Must give up when `signal` aborts; the

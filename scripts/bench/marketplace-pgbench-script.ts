@@ -7,8 +7,8 @@ import type { CapturedQuery } from "./marketplace-scratch.ts";
  * - ids minted during the call (application, push, outbox event) → unique per transaction;
  * - the consent → one per client (as the application side gives each worker its own);
  * - the audit chain's head: `select … for update` keeps `\gset`, and the entries (one or a
- *   multi-row batch) and the head move use `:seq + n` and `:hash` from it, as the audit writer
- *   does in JavaScript.
+ *   multi-row batch, alone or inside a data-modifying CTE) and the head move use `:seq + n` and
+ *   `:hash` from it, as the audit writer does in JavaScript.
  * Run it with `pgbench -M prepared` (variables are sent as parameters).
  */
 export type CapturedStep = { readonly kind: "begin" | "commit" } | ({ readonly kind: "query" } & CapturedQuery);
@@ -47,11 +47,33 @@ function quote(text: string): string {
   return `E'${body.replaceAll("\\", "\\\\").replaceAll(":", "\\x3a")}'`;
 }
 
-/** The column names of `insert into … (cols) values ($1, …)`, in order, or undefined. */
-function insertColumns(sql: string): string[] | undefined {
-  const m = /^insert into [^(]+\(([^)]*)\) values \(([^)]*)\)/i.exec(sql);
-  if (!m) return undefined;
-  return (m[1] as string).split(",").map((c) => c.trim().replaceAll('"', ""));
+/** Where a parameter sits in an insert: its table, column and row (0-based). */
+interface InsertSlot {
+  readonly table: string;
+  readonly column: string;
+  readonly row: number;
+}
+
+/**
+ * The slot of every parameter of the `insert into <table> (cols) values ($…), ($…)` parts of a
+ * statement — a plain (multi-row) insert or the inserts inside data-modifying CTEs.
+ */
+function insertSlots(sql: string): Map<number, InsertSlot> {
+  const slots = new Map<number, InsertSlot>();
+  const head = /insert into ((?:"[^"]+"\.)?"[^"]+") \(([^)]*)\) values /gi;
+  for (let m = head.exec(sql); m; m = head.exec(sql)) {
+    const table = (m[1] as string).replaceAll('"', "");
+    const columns = (m[2] as string).split(",").map((c) => c.trim().replaceAll('"', ""));
+    const tuple = /\((\$\d+(?:, \$\d+)*)\)(?:, )?/y;
+    tuple.lastIndex = head.lastIndex;
+    let row = 0;
+    for (let t = tuple.exec(sql); t; t = tuple.exec(sql), row++) {
+      (t[1] as string).split(", ").forEach((p, i) => {
+        slots.set(Number(p.slice(1)) - 1, { table, column: columns[i] as string, row });
+      });
+    }
+  }
+  return slots;
 }
 
 export function pgbenchScript(steps: readonly CapturedStep[], ctx: ScriptContext): string {
@@ -64,23 +86,24 @@ export function pgbenchScript(steps: readonly CapturedStep[], ctx: ScriptContext
       lines.push(step.kind === "begin" ? "BEGIN;" : "COMMIT;");
       continue;
     }
-    const auditInsert = /^insert into "platform"\."audit_log"/.test(step.sql);
-    const headMove = /^update "platform"\."audit_head" set "seq" = \$1/.test(step.sql);
     const headLock = /^select "seq", "hash" from "platform"\."audit_head" .* for update$/.test(step.sql);
-    const columns = auditInsert ? insertColumns(step.sql) : undefined;
-    if (columns) auditRows = step.parameters.length / columns.length;
+    const slots = insertSlots(step.sql);
+    const auditSlots = [...slots.values()].filter((x) => x.table === "platform.audit_log");
+    if (auditSlots.length > 0) auditRows = Math.max(...auditSlots.map((x) => x.row)) + 1;
+    // The head move (alone, or as the main statement after the entries' CTE): its new seq.
+    const headMove = /update "platform"\."audit_head" set "seq" = \$(\d+)/.exec(step.sql);
+    const headSeq = headMove ? Number(headMove[1]) - 1 : -1;
     const text = step.sql
       .replace(/\s+/g, " ")
       .trim()
       .replace(/\$(\d+)/g, (_m, digits: string) => {
         const i = Number(digits) - 1;
         const value = step.parameters[i];
-        // A multi-row audit insert: row r is entry seq + r + 1, the first chained on the head's hash.
-        const row = columns ? Math.floor(i / columns.length) : 0;
-        const column = columns?.[i % columns.length];
-        if (column === "seq") return `(:seq + ${row + 1})`;
-        if (column === "prev_hash" && row === 0) return ":hash";
-        if (headMove && i === 0) return `(:seq + ${auditRows})`;
+        // Audit entry r is seq + r + 1, the first chained on the head's hash (as the writer does).
+        const slot = slots.get(i);
+        if (slot?.table === "platform.audit_log" && slot.column === "seq") return `(:seq + ${slot.row + 1})`;
+        if (slot?.table === "platform.audit_log" && slot.column === "prev_hash" && slot.row === 0) return ":hash";
+        if (i === headSeq) return `(:seq + ${auditRows})`;
         if (typeof value === "string" && ids.has(value)) {
           return `('${value.split("_")[0]}_pgb' || :client_id || 'x' || :r${ids.get(value)})`;
         }

@@ -11,7 +11,8 @@ import { fmtRatio, percentile, type Row } from "./measure.ts";
  * Issue 3: "Institution report over 1,000,000 applications and 50 institutions: goal p50 < 50
  * ms". The regulator's GetInstitutionReport use case end to end (counts in SQL from the partial
  * index over open applications, fallbacks, institution names), against the same counts written
- * the obvious way — one GROUP BY over every application of the region — in the same run.
+ * the obvious way — one GROUP BY over every application of the region — in the same run; and
+ * the regulator's figures by month from the rollup against one GROUP BY over the financings.
  */
 async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < 5; i++) await fn();
@@ -42,6 +43,15 @@ export async function reportRows(s: MarketplaceScratch, applications: number): P
     ),
   );
   const figures = await timed(30, () => uc.getFigures.execute({ groupBy: "month" }, regulator));
+  // The same figures written the obvious way: one GROUP BY over the region's financings.
+  const figuresDirect = await timed(5, () =>
+    sql`select to_char((decided_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM') as month, count(*) as financings,
+          count(distinct applicant_index) filter (where first_loan) as first_loan_borrowers, sum(amount_granted) as amount
+        from marketplace.applications
+        where region_code = '350800' and state in ('APPROVED', 'DISBURSED') and amount_granted is not null
+          and decided_at is not null
+        group by 1`.execute(db),
+  );
   const naive = await timed(20, () =>
     sql`select institution_id,
           count(*) filter (where state = 'SUBMITTED') as pending,
@@ -72,11 +82,11 @@ export async function reportRows(s: MarketplaceScratch, applications: number): P
     },
     {
       section: "marketplace",
-      measure: `figures by month over ${size}`,
-      value: `p50 ${p(figures, 50)} ms`,
-      baseline: "",
-      ratio: "",
-      goal: "",
+      measure: `regulator's figures by month (rollup kept by triggers), ${size}`,
+      value: `p50 ${p(figures, 50)} ms p99 ${p(figures, 99)} ms`,
+      baseline: `p50 ${p(figuresDirect, 50)} ms one GROUP BY over all financings`,
+      ratio: `${fmtRatio(percentile(figures, 50), percentile(figuresDirect, 50))} of the time`,
+      goal: "p50 < 100 ms",
     },
   ];
 }

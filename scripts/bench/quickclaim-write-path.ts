@@ -39,26 +39,35 @@ const json = (text: string) =>
   `convert_from(decode('${Buffer.from(text, "utf8").toString("base64")}', 'base64'), 'UTF8')::jsonb`;
 
 /**
- * The SQL one submitPartyItems step sends (KRN-R09 transaction): lock the case, save it, append
- * the audit entry (head upsert, head lock, entry, head move) and the outbox event — as a pgbench
- * script, each client on its own case, with the case's real stored JSON. Only what the
- * application computes (hashes, ids) is made by SQL functions here.
+ * The SQL one submitPartyItems step sends (KRN-R09 transaction), round trip for round trip, as a
+ * pgbench script — each client on its own case, with the case's real stored JSON:
+ * BEGIN goes out with the case lock (the application does not wait for BEGIN); the case is saved
+ * (optimistic version check); the region's audit head is locked and read; then the audit entry
+ * with the head move (one statement), the outbox event and COMMIT go out together (the audit and
+ * outbox writers pipeline their statements; see PIPELINED in adapters/db/create-database.ts).
+ * What the application computes (hashes, ids) is made by pgbench or SQL functions here. pgbench
+ * cannot carry a value out of a pipeline into a variable, so the version check compares the
+ * column with itself (the same work for the server as comparing it with the version read).
  */
 function pgbenchScript(parties: string, doc: string): string {
   const county = `(ARRAY[${COUNTIES.map(([c]) => lit(c)).join(",")}])[CAST(:k AS int) + 1]`;
   const caseId = "'qcbench' || CAST(:client_id AS text)";
-  const hash = "md5(random()::text) || md5(random()::text)";
+  const hash = "repeat(lpad(to_hex(CAST(:h AS bigint)), 16, '0'), 4)";
   return [
     "\\set k :client_id % 9",
+    "\\startpipeline",
     "BEGIN;",
     `SELECT id, region_code, centre_id, status, version, reported_at, accident_at, evidence_submitted_at, determined_at, agreed_at, disputed_at, paid_at, letter_number, plates, insurer_ids, flagged_photos, parties, doc, accident_date::text AS accident_date FROM quickclaim.cases WHERE id = ${caseId} AND region_code LIKE '3509%' FOR UPDATE;`,
-    `UPDATE quickclaim.cases SET region_code = region_code, centre_id = centre_id, status = 'REPORTED', reported_at = reported_at, accident_at = accident_at, accident_date = accident_date, evidence_submitted_at = NULL, determined_at = NULL, agreed_at = NULL, disputed_at = NULL, paid_at = NULL, letter_number = NULL, plates = plates, insurer_ids = ARRAY['picc-ningde'], flagged_photos = 0, parties = ${json(parties)}, doc = ${json(doc)}, version = version + 1, updated_at = now() WHERE id = ${caseId} AND region_code LIKE '3509%';`,
-    `INSERT INTO platform.audit_head (region_code, seq, hash) VALUES (${county}, 0, repeat('0', 64)) ON CONFLICT (region_code) DO NOTHING;`,
-    `SELECT seq, hash FROM platform.audit_head WHERE region_code = ${county} FOR UPDATE;`,
-    `INSERT INTO platform.audit_log (region_code, seq, at, actor, action, object_type, object_id, outcome, detail, prev_hash, hash) SELECT region_code, seq + 1, now(), 'staff' || ':' || 'bench-clerk', 'quickclaim.case.party_items', 'quickclaim.case', ${caseId}, 'ok', '{"partyId":"A","insurerId":"picc-ningde"}'::jsonb, hash, ${hash} FROM platform.audit_head WHERE region_code = ${county};`,
-    `UPDATE platform.audit_head SET seq = seq + 1, hash = ${hash}, updated_at = now() WHERE region_code = ${county};`,
+    "\\endpipeline",
+    `UPDATE quickclaim.cases SET region_code = region_code, centre_id = centre_id, status = 'REPORTED', reported_at = reported_at, accident_at = accident_at, accident_date = accident_date, evidence_submitted_at = NULL, determined_at = NULL, agreed_at = NULL, disputed_at = NULL, paid_at = NULL, letter_number = NULL, plates = plates, insurer_ids = ARRAY['picc-ningde'], flagged_photos = 0, parties = ${json(parties)}, doc = ${json(doc)}, version = version + 1, updated_at = now() WHERE id = ${caseId} AND region_code LIKE '3509%' AND version = version;`,
+    `SELECT seq, hash FROM platform.audit_head WHERE region_code = ${county} FOR UPDATE \\gset`,
+    "\\set next :seq + 1",
+    "\\set h random(0, 4611686018427387903)",
+    "\\startpipeline",
+    `WITH moved AS (UPDATE platform.audit_head SET seq = :next, hash = ${hash}, updated_at = now() WHERE region_code = ${county}) INSERT INTO platform.audit_log (region_code, seq, at, actor, action, object_type, object_id, outcome, detail, prev_hash, hash) VALUES (${county}, :next, now(), 'staff' || ':' || 'bench-clerk', 'quickclaim.case.party_items', 'quickclaim.case', ${caseId}, 'ok', '{"partyId":"A","insurerId":"picc-ningde"}'::jsonb, :hash, ${hash});`,
     `INSERT INTO platform.outbox (id, region_code, type, aggregate_id, payload, created_at, next_attempt_at) VALUES ('evt_' || md5(random()::text), ${county}, 'quickclaim.case.party_items_given', ${caseId}, '{"caseId":"qcbench0","partyId":"A"}'::jsonb, now(), now());`,
     "COMMIT;",
+    "\\endpipeline",
     "",
   ].join("\n");
 }

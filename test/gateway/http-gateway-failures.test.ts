@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { nodeTimer } from "../../adapters/marketplace/node-timer.ts";
 import type { LenderGateway } from "../../core/marketplace/mod.ts";
 import { withinBudget } from "../../core/marketplace/use-cases/within-budget.ts";
 import { connectFakeBank } from "./support/connection.ts";
@@ -86,7 +87,7 @@ describe("KRN-R14 institution gateway: answers that cannot be trusted are failur
   it("a slow bank: when the core's budget runs out the request is aborted and the bank sees the connection dropped", async () => {
     bank.reply = () => ({ kind: "json", body: approval(), delayMs: 5000 });
     const started = performance.now();
-    const attempt = await withinBudget(200, (signal) =>
+    const attempt = await withinBudget(nodeTimer, 200, (signal) =>
       lenders.requestDecision(decisionRequest(), { signal, budgetMs: 5000 }),
     );
     expect(attempt).toEqual({ kind: "timeout" });

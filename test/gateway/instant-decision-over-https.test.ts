@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { nodeTimer } from "../../adapters/marketplace/node-timer.ts";
 import { since } from "../../core/kernel/mod.ts";
 import { type LenderGateway, LenderGatewayPort, marketplacePolicyDefaults } from "../../core/marketplace/mod.ts";
 import { apply, useCases } from "../../core/marketplace/testing/flows.ts";
@@ -31,7 +32,8 @@ beforeEach(async () => {
   });
   const { ctx } = pluginContext({ clock: base.clock });
   const lenders = createHttpGateway(config, ctx, { CCB: secret }).get(LenderGatewayPort) as LenderGateway;
-  world = { ...base, deps: { ...base.deps, lenders } };
+  // Real time here: the bank is a real server on loopback, so the budget runs on Node's timers.
+  world = { ...base, deps: { ...base.deps, lenders, timer: nodeTimer } };
 });
 afterEach(async () => {
   await bank.close();

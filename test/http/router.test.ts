@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
 import { createApp } from "../../http/app.ts";
 import type { App } from "../../http/env.ts";
+import { httpModules } from "../../http/modules.ts";
 import { createQuickClaimTestApp, type QuickClaimTestApp } from "../quickclaim/api/support/quickclaim-test-app.ts";
 
 /**
@@ -68,6 +69,16 @@ describe("the app is routed by hono's RegExpRouter, not the TrieRouter fallback"
     expect(routesRegExpRouterRefuses(t.app)).toEqual([]);
     expect(await activeRouterOf(t.app)).toBe("RegExpRouter");
     expect(t.app.router.name).toBe("SmartRouter + RegExpRouter");
+  });
+
+  it("every module's routes together (the whole app): every one routable, RegExpRouter in use", async () => {
+    const app = createApp(t.platform, {
+      env: {},
+      logger: createJsonLogger({ level: "error", write: () => {} }),
+      modules: httpModules,
+    });
+    expect(routesRegExpRouterRefuses(app)).toEqual([]);
+    expect(await activeRouterOf(app)).toBe("RegExpRouter");
   });
 
   it("the platform's own routes alone", async () => {

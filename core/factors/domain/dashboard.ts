@@ -17,9 +17,13 @@ export interface DashboardFigures {
   readonly entitiesFinanced: number;
   readonly loansBooked: number;
   readonly amountBooked: Fen;
-  /** Distinct borrowers with a loan not settled or closed, booked by `to` (seed: 4.79万户 with a balance). */
+  /** Distinct borrowers with a principal balance above zero at the end of `to` (seed: 4.79万户 with a balance). */
   readonly entitiesWithBalance: number;
-  /** Outstanding principal of loans not settled, as of `to`. */
+  /**
+   * Principal balance at the end of `to`: each loan booked by then, its principal less what was
+   * repaid, recovered from disposal proceeds or written off on or before `to` (dated principal
+   * movements), so a loan repaid after `to` still counts.
+   */
   readonly balance: Fen;
   readonly balanceByCounty: Readonly<Record<string, Fen>>;
   readonly balanceByType: Readonly<Record<string, Fen>>;
@@ -27,7 +31,7 @@ export interface DashboardFigures {
   readonly factorsByStatus: Readonly<Record<string, number>>;
   /** The region's active products defined by `to` (the catalogue is region-wide; seed: 57 products). */
   readonly productsOffered: number;
-  /** Distinct products with a balance in the scope (county or prefecture) as of `to`. */
+  /** Distinct products with a balance above zero in the scope (county or prefecture) at the end of `to`. */
   readonly productsWithBalance: number;
   readonly disposals: { readonly completed: number; readonly proceeds: Fen };
   readonly lossesByParty: Readonly<Record<SharingParty, Fen>>;

@@ -89,3 +89,28 @@ export interface Loan {
   readonly updatedAt: string;
   readonly version: number;
 }
+
+/** Why a loan's outstanding principal moved (booking is the loan itself: its principal on `startedOn`). */
+export type PrincipalMovementKind = "serviced" | "proceeds" | "written_off";
+
+/**
+ * One dated change to a loan's outstanding principal, appended in the transaction that made it
+ * and never changed: the bank's servicing report (repayment, or a correction upwards), disposal
+ * proceeds applied to principal (FAC-R07), or the remainder written off when the loss is shared
+ * (FAC-R09). A loan's balance on a date D is its principal (if booked by D) plus the changes
+ * dated on or before D.
+ */
+export interface PrincipalMovement {
+  readonly regionCode: string;
+  readonly countyCode: string;
+  readonly loanId: string;
+  /** The loan version the change produced (one movement per version at most). */
+  readonly loanVersion: number;
+  readonly kind: PrincipalMovementKind;
+  /** Signed change of the outstanding principal in fen: negative when principal is paid or written off. */
+  readonly change: Fen;
+  /** Asia/Shanghai business date the change took effect. */
+  readonly on: string;
+  readonly at: string;
+  readonly actor: string;
+}

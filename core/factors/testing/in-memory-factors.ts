@@ -3,7 +3,7 @@ import type { MarineBundle, Objection, Valuation } from "../domain/collateral.ts
 import type { CreditProduct } from "../domain/credit-product.ts";
 import type { Factor } from "../domain/factor.ts";
 import type { FactorEvent } from "../domain/factor-event.ts";
-import type { Lien, Loan, MortgageApplication } from "../domain/lending.ts";
+import type { Lien, Loan, MortgageApplication, PrincipalMovement } from "../domain/lending.ts";
 import type { Disposal, LossAllocation, TransferListing } from "../domain/market.ts";
 import type { FactorsTx, FactorsUnitOfWork } from "../factors.ports.ts";
 
@@ -18,6 +18,8 @@ export interface FactorsState {
   applications: Map<string, MortgageApplication>;
   liens: Map<string, Lien>;
   loans: Map<string, Loan>;
+  /** Dated principal movements, in the order appended. */
+  movements: PrincipalMovement[];
   listings: Map<string, TransferListing>;
   disposals: Map<string, Disposal>;
   losses: Map<string, LossAllocation>;
@@ -36,6 +38,7 @@ export function emptyFactorsState(): FactorsState {
     applications: new Map(),
     liens: new Map(),
     loans: new Map(),
+    movements: [],
     listings: new Map(),
     disposals: new Map(),
     losses: new Map(),
@@ -128,6 +131,12 @@ function txOver(s: FactorsState): FactorsTx {
       ...versioned(s.loans),
       getMany: async (regionCode, ids) =>
         ids.map((id) => s.loans.get(id)).filter((l): l is Loan => l !== undefined && l.regionCode === regionCode),
+      appendMovement: async (m) => {
+        if (s.movements.some((x) => x.loanId === m.loanId && x.loanVersion === m.loanVersion)) {
+          throw new Error(`duplicate principal movement ${m.loanId}@${m.loanVersion}`);
+        }
+        s.movements.push(m);
+      },
     },
     listings: {
       ...versioned(s.listings),

@@ -10,7 +10,9 @@ function add(map: Record<string, Fen>, key: string, amount: Fen): void {
 
 /**
  * The dashboard figures computed over the in-memory store: the reference the SQL adapter's
- * aggregates must agree with.
+ * aggregates must agree with. A loan's balance on the period's last day is its principal (when
+ * booked by then) plus its principal movements dated by then; loans, borrowers and products
+ * "with a balance" are those whose balance on that day is above zero.
  */
 export class InMemoryStatistics implements FactorsStatistics {
   readonly #state: () => FactorsState;
@@ -24,7 +26,13 @@ export class InMemoryStatistics implements FactorsStatistics {
       r.regionCode === q.regionCode && (q.countyCode === null || r.countyCode === q.countyCode);
     const loans = [...s.loans.values()].filter(inScope);
     const booked = loans.filter((l) => l.startedOn >= q.from && l.startedOn <= q.to);
-    const open = loans.filter((l) => l.startedOn <= q.to && l.status !== "SETTLED" && l.status !== "CLOSED_WITH_LOSS");
+    // The balance as of `to`: principal booked by then plus the principal movements dated by then.
+    const moved = new Map<string, Fen>();
+    for (const m of s.movements) if (m.on <= q.to) moved.set(m.loanId, (moved.get(m.loanId) ?? 0) + m.change);
+    const open = loans
+      .filter((l) => l.startedOn <= q.to)
+      .map((l) => ({ loan: l, balance: l.principal + (moved.get(l.id) ?? 0) }))
+      .filter((x) => x.balance > 0);
     const typeOfUnit = (unitId: string): string => {
       const b = s.bundles.get(unitId);
       if (b) return "bundle";
@@ -33,10 +41,10 @@ export class InMemoryStatistics implements FactorsStatistics {
     const balanceByCounty: Record<string, Fen> = {};
     const balanceByType: Record<string, Fen> = {};
     const balanceByProduct: Record<string, Fen> = {};
-    for (const l of open) {
-      add(balanceByCounty, l.countyCode, l.outstandingPrincipal);
-      add(balanceByType, typeOfUnit(l.unitIds[0] ?? ""), l.outstandingPrincipal);
-      add(balanceByProduct, l.productId, l.outstandingPrincipal);
+    for (const { loan: l, balance } of open) {
+      add(balanceByCounty, l.countyCode, balance);
+      add(balanceByType, typeOfUnit(l.unitIds[0] ?? ""), balance);
+      add(balanceByProduct, l.productId, balance);
     }
     const factorsByStatus: Record<string, number> = {};
     for (const f of s.factors.values())
@@ -52,17 +60,17 @@ export class InMemoryStatistics implements FactorsStatistics {
       entitiesFinanced: new Set(booked.map((l) => l.borrowerRef)).size,
       loansBooked: booked.length,
       amountBooked: booked.reduce((sum, l) => sum + l.principal, 0),
-      balance: open.reduce((sum, l) => sum + l.outstandingPrincipal, 0),
+      balance: open.reduce((sum, x) => sum + x.balance, 0),
       balanceByCounty,
       balanceByType,
       balanceByProduct,
       factorsByStatus,
-      entitiesWithBalance: new Set(open.map((l) => l.borrowerRef)).size,
+      entitiesWithBalance: new Set(open.map((x) => x.loan.borrowerRef)).size,
       // KRN-R03: a product counts from the Asia/Shanghai business date it was defined.
       productsOffered: [...s.products.values()].filter(
         (p) => p.regionCode === q.regionCode && p.status === "active" && businessDateOf(new Date(p.createdAt)) <= q.to,
       ).length,
-      productsWithBalance: new Set(open.map((l) => l.productId)).size,
+      productsWithBalance: new Set(open.map((x) => x.loan.productId)).size,
       disposals: { completed: disposals.length, proceeds: disposals.reduce((sum, d) => sum + (d.proceeds ?? 0), 0) },
       lossesByParty: {
         bank: losses.reduce((sum, l) => sum + l.parts.bank, 0),

@@ -1,4 +1,5 @@
 // Test doubles of the factors module, for adapter contract tests and the HTTP layer's tests.
+export * from "./balance-story.ts";
 export * from "./factor-fixture.ts";
 export * from "./fakes.ts";
 export * from "./in-memory-factors.ts";

@@ -7,6 +7,7 @@ import { assertActsForInstitution } from "./support/access.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { notFound } from "./support/load.ts";
 import { id, parseInput } from "./support/parse-input.ts";
+import { recordPrincipalMovement } from "./support/principal-movement.ts";
 import { actOf, audit, mustUpdate } from "./support/record.ts";
 
 export const allocateLossInput = v.object({ loanId: id("loanId") });
@@ -86,6 +87,8 @@ export async function allocateLoss(deps: FactorsDeps, principal: Principal, inpu
     await tx.losses.insert(allocation);
     const closed: Loan = { ...loan, status: "CLOSED_WITH_LOSS", updatedAt: act.at, version: loan.version + 1 };
     await mustUpdate(tx.loans.update(closed), "loan");
+    // The principal still owed leaves the balance when the loss is shared (written off).
+    await recordPrincipalMovement(tx, closed, "written_off", -closed.outstandingPrincipal, act);
     await audit(tx, act, deps.regionCode, "loss.allocated", "loan", loan.id, { loss, ...parts });
     const claims: [string, string | null, number][] = [
       ["guarantor", loan.guarantorId, parts.guarantor],

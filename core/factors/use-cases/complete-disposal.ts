@@ -9,6 +9,7 @@ import { assertActsForInstitution } from "./support/access.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { assertUnitStatus, loadUnit, notFound } from "./support/load.ts";
 import { fen, id, parseInput, text } from "./support/parse-input.ts";
+import { recordPrincipalMovement } from "./support/principal-movement.ts";
 import { actOf, audit, mustUpdate, recordFactorEvent } from "./support/record.ts";
 import { releaseLoanLiens } from "./support/release-liens.ts";
 import { type DisposalView, disposalView } from "./support/views.ts";
@@ -116,6 +117,7 @@ export async function completeDisposal(
         version: loan.version + 1,
       };
       await mustUpdate(tx.loans.update(next), "loan");
+      await recordPrincipalMovement(tx, next, "proceeds", -paid.principal, act);
       if (whole) settled.push(next);
     }
     const done: Disposal = {

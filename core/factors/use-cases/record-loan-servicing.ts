@@ -5,6 +5,7 @@ import { assertActsForInstitution } from "./support/access.ts";
 import type { FactorsDeps } from "./support/deps.ts";
 import { notFound } from "./support/load.ts";
 import { fen, id, isoDate, parseInput } from "./support/parse-input.ts";
+import { recordPrincipalMovement } from "./support/principal-movement.ts";
 import { actOf, audit, mustUpdate } from "./support/record.ts";
 import { releaseLoanLiens } from "./support/release-liens.ts";
 
@@ -62,6 +63,7 @@ export async function recordLoanServicing(deps: FactorsDeps, principal: Principa
       version: loan.version + 1,
     };
     await mustUpdate(tx.loans.update(next), "loan");
+    await recordPrincipalMovement(tx, next, "serviced", next.outstandingPrincipal - loan.outstandingPrincipal, act);
     await audit(tx, act, loan.regionCode, "loan.serviced", "loan", loan.id, {
       outstandingPrincipal: next.outstandingPrincipal,
       interestArrears: next.interestArrears,

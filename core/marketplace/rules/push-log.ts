@@ -46,7 +46,16 @@ export function pushContent(
 
 /** Lower-case hex SHA-256 of the canonical JSON of the content. */
 export function pushContentHash(hasher: Hasher, content: PushContent): string {
-  return hasher.sha256Hex(canonicalJson(content));
+  return sealedPushContent(hasher, content).contentHash;
+}
+
+/**
+ * The content's canonical JSON (what is sealed into the push log) and its hash, serialised
+ * once for both.
+ */
+export function sealedPushContent(hasher: Hasher, content: PushContent): { text: string; contentHash: string } {
+  const text = canonicalJson(content);
+  return { text, contentHash: hasher.sha256Hex(text) };
 }
 
 /** The instant until which the recipient may keep a push: end of the date data-life months on. */

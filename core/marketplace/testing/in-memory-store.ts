@@ -118,7 +118,18 @@ export class InMemoryMarketplaceStore implements MarketplaceUnitOfWork, Marketpl
         listByRegion: async (regionCode) =>
           structuredClone([...s().institutions.values()].filter((i) => i.regionCode === regionCode)),
       },
-      products: { ...products, search: async (q) => structuredClone(searchProducts([...s().products.values()], q)) },
+      products: {
+        ...products,
+        getWithInstitutionStatus: async (id) => {
+          const product = s().products.get(id);
+          if (!product) return undefined;
+          return {
+            product: structuredClone(product),
+            institutionStatus: s().institutions.get(product.institutionId)?.status,
+          };
+        },
+        search: async (q) => structuredClone(searchProducts([...s().products.values()], q)),
+      },
       consents: {
         ...consents,
         listBySubject: async (subjectRef, regionCode) =>

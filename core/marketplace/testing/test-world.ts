@@ -12,6 +12,7 @@ import {
   SequenceIds,
 } from "./fake-adapters.ts";
 import { FakeCreditDataSource, FakeLenderGateway, FakeRealEstateRegistry } from "./fake-outside-systems.ts";
+import { FakeTimer } from "./fake-timer.ts";
 import { InMemoryMarketplaceStore } from "./in-memory-store.ts";
 import { institutions, products } from "./test-catalogue.ts";
 
@@ -20,6 +21,8 @@ export interface TestWorld {
   readonly deps: MarketplaceDeps;
   readonly store: InMemoryMarketplaceStore;
   readonly clock: FixedClock;
+  /** Budgets run out only when a test advances it (it moves the clock along). */
+  readonly timer: FakeTimer;
   readonly creditData: FakeCreditDataSource;
   readonly lenders: FakeLenderGateway;
   readonly registry: FakeRealEstateRegistry;
@@ -57,6 +60,7 @@ export async function createTestWorld(
 ): Promise<TestWorld> {
   const store = new InMemoryMarketplaceStore();
   const clock = new FixedClock(options.now ?? "2026-03-02T02:00:00Z"); // Monday 10:00 in 龙岩
+  const timer = new FakeTimer(clock);
   const creditData = new FakeCreditDataSource();
   const lenders = new FakeLenderGateway();
   const registry = new FakeRealEstateRegistry();
@@ -70,6 +74,7 @@ export async function createTestWorld(
     uow: store,
     queries: store,
     clock,
+    timer,
     ids: new SequenceIds(),
     hasher: new FakeHasher(),
     cipher,
@@ -85,5 +90,5 @@ export async function createTestWorld(
       for (const p of Object.values(products)) await tx.products.insert(p);
     });
   }
-  return { deps, store, clock, creditData, lenders, registry, signer, cipher, blindIndex };
+  return { deps, store, clock, timer, creditData, lenders, registry, signer, cipher, blindIndex };
 }

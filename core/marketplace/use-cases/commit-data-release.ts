@@ -1,11 +1,10 @@
 import { DomainError, type Principal } from "../../kernel/mod.ts";
-import { canonicalJson } from "../domain/canonical-json.ts";
 import type { CreditDataRecord } from "../domain/credit-data.ts";
 import type { PushRecord } from "../domain/push-record.ts";
 import type { MarketplaceTx } from "../marketplace.ports.ts";
 import { assertConsentAllowsPush, CONSENT_RULE } from "../rules/consent-before-data.ts";
 import { minimiseRecords } from "../rules/minimisation.ts";
-import { type PushContent, pushContent, pushContentHash, pushRecordOf } from "../rules/push-log.ts";
+import { type PushContent, pushContent, pushRecordOf, sealedPushContent } from "../rules/push-log.ts";
 import type { MarketplaceDeps } from "./deps.ts";
 import type { PreparedRelease } from "./prepare-data-release.ts";
 import { recordChange } from "./record-change.ts";
@@ -33,14 +32,14 @@ export async function commitDataRelease(
     period: consent.dataPeriod,
   });
   const content = pushContent(consent, prepared.categories, kept);
-  const contentHash = pushContentHash(deps.hasher, content);
+  const { text, contentHash } = sealedPushContent(deps.hasher, content);
   const push = pushRecordOf({
     id: deps.ids.next("push"),
     consent,
     applicationId: ctx.applicationId,
     content,
     contentHash,
-    payloadCipher: deps.cipher.encrypt(canonicalJson(content)),
+    payloadCipher: deps.cipher.encrypt(text),
     pushedAt: ctx.now,
   });
   await tx.pushes.insert(push);

@@ -6,6 +6,7 @@ import type {
   MarketplaceQueries,
   MarketplaceUnitOfWork,
   RealEstateRegistry,
+  Timer,
 } from "../marketplace.ports.ts";
 import type { MarketplacePolicy } from "../policy.ts";
 
@@ -21,6 +22,8 @@ export interface MarketplaceDeps {
   readonly uow: MarketplaceUnitOfWork;
   readonly queries: MarketplaceQueries;
   readonly clock: Clock;
+  /** Time budgets (MKT-R06): the core arms no timer of its own. */
+  readonly timer: Timer;
   readonly ids: IdGenerator;
   readonly hasher: Hasher;
   readonly cipher: FieldCipher;

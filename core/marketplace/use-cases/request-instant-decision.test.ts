@@ -18,7 +18,10 @@ describe("MKT-R06 秒批 instant decision through the LenderGateway", () => {
   it("a bank that does not answer within the budget: the application waits in the manual queue, counted against the bank", async () => {
     const world = await createTestWorld({ policy: fastPack });
     world.lenders.behaviour = { kind: "hang" };
-    const { application } = await zhangApplies(world);
+    const submitting = zhangApplies(world);
+    await world.timer.armed();
+    world.timer.advance(100); // the 100 ms budget runs out
+    const { application } = await submitting;
     expect(application.state).toBe("SUBMITTED");
     expect(application.fellBackToManual).toBe(true);
     expect(application.instantDecision?.outcome).toBe("timeout");

@@ -25,7 +25,7 @@ import { withinBudget } from "./within-budget.ts";
  */
 export type RequestInstantDecisionDeps = Pick<
   MarketplaceDeps,
-  "uow" | "clock" | "cipher" | "lenders" | "policy" | "regionCode"
+  "uow" | "clock" | "timer" | "cipher" | "lenders" | "policy" | "regionCode"
 >;
 
 export interface DecisionContext {
@@ -101,7 +101,9 @@ export class RequestInstantDecision {
       },
     };
     const started = d.clock.now();
-    const attempt = await withinBudget(budgetMs, (signal) => d.lenders.requestDecision(request, { signal, budgetMs }));
+    const attempt = await withinBudget(d.timer, budgetMs, (signal) =>
+      d.lenders.requestDecision(request, { signal, budgetMs }),
+    );
     const at = d.clock.now();
     const effect = instantDecisionEffect(attempt, product, at, Math.max(0, at.getTime() - started.getTime()));
     return d.uow.run(async (tx) => {

@@ -89,15 +89,13 @@ export class SubmitApplication {
     const subject = validDataSubject(parsed.applicant, now, "applicant.idNumber");
     const mobile = validateMobile(parsed.contactMobile, "contactMobile");
 
-    const { product, institution } = await d.uow.run(async (tx) => {
-      const p = await tx.products.get(parsed.productId);
-      return { product: p, institution: p ? await tx.institutions.get(p.institutionId) : undefined };
-    });
+    const offered = await d.uow.run((tx) => tx.products.getWithInstitutionStatus(parsed.productId));
+    const product = offered?.product;
     if (
       !product ||
       product.regionCode !== d.regionCode ||
       product.status !== "ACTIVE" ||
-      institution?.status !== "ACTIVE"
+      offered?.institutionStatus !== "ACTIVE"
     ) {
       throw new DomainError("product not found", { ruleId: CATALOGUE_RULE, kind: "not_found", field: "productId" });
     }
@@ -209,7 +207,7 @@ export class SubmitApplication {
     }
     const { push } = committed;
     return {
-      application: applicationView(app, d.cipher, principal),
+      application: applicationView(app, d.cipher, principal, mobile),
       push: { id: push.id, categories: push.categories, contentHash: push.contentHash, recordCount: push.recordCount },
     };
   }

@@ -20,9 +20,15 @@ export function mayReadContact(app: Application, p: Principal): boolean {
   return subject || recipient;
 }
 
-export function applicationView(app: Application, cipher: FieldCipher, p: Principal): ApplicationView {
+/** `contactMobile`: the mobile in clear when the caller has just sealed it (saves a decryption). */
+export function applicationView(
+  app: Application,
+  cipher: FieldCipher,
+  p: Principal,
+  contactMobile?: string,
+): ApplicationView {
   const { applicant, contactMobileCipher, ...rest } = app;
-  const mobile = cipher.decrypt(contactMobileCipher);
+  const mobile = contactMobile ?? cipher.decrypt(contactMobileCipher);
   const full = mayReadContact(app, p);
   return {
     ...rest,

@@ -1,35 +1,34 @@
+import type { Timer } from "../marketplace.ports.ts";
+
 /**
  * Runs `work` with a time budget (MKT-R06): the answer if it comes in time, "timeout" otherwise
- * (the signal is aborted so the adapter can stop), "failure" if it throws. Never throws itself.
- * Uses only the web-standard timer and AbortController, available on Node and Deno alike.
+ * (the deadline's signal is aborted so the adapter can stop), "failure" if it throws. Never
+ * throws itself. The deadline comes from the Timer port: the core arms no timer of its own.
  */
 export async function withinBudget<T>(
+  timer: Timer,
   budgetMs: number,
   work: (signal: AbortSignal) => Promise<T>,
 ): Promise<{ kind: "answer"; answer: T } | { kind: "timeout" } | { kind: "failure"; error: string }> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<{ kind: "timeout" }>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      resolve({ kind: "timeout" });
-    }, budgetMs);
-  });
+  const deadline = timer.deadline(budgetMs);
   let started: Promise<T>;
   try {
-    started = work(controller.signal);
+    started = work(deadline.signal);
   } catch (e) {
-    clearTimeout(timer);
+    deadline.cancel();
     return { kind: "failure", error: describe(e) };
   }
   const answered = started.then(
     (answer) => ({ kind: "answer" as const, answer }),
     (e: unknown) => ({ kind: "failure" as const, error: describe(e) }),
   );
+  const timeout = deadline.expired.then(() => ({ kind: "timeout" as const }));
   try {
-    return await Promise.race([answered, timeout]);
+    const outcome = await Promise.race([answered, timeout]);
+    // A failure once the budget has run out is the adapter stopping because it was told to.
+    return outcome.kind === "failure" && deadline.signal.aborted ? { kind: "timeout" } : outcome;
   } finally {
-    clearTimeout(timer);
+    deadline.cancel();
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Platform } from "../../../adapters/composition/platform.ts";
 import { factorsDeps } from "../../../adapters/factors/factors-deps.ts";
 import type { App } from "../../env.ts";
+import { literalSegment } from "../../pages/literal-segment.ts";
 import { registerDashboardRoutes } from "./dashboard-routes.tsx";
 import { registerFactorRoutes } from "./factor-routes.tsx";
 import { registerFundRoutes } from "./fund-routes.tsx";
@@ -30,10 +31,14 @@ export function registerFactorsPages(app: App, platform: Platform): void {
 /** The same pages over any source of deps (tests may pass their own). */
 export function registerFactorsPagesWith(app: App, build: DepsFor): void {
   const depsFor = memoDeps(build);
-  app.get("/factors/assets/factors.css", (c) => {
-    c.header("Cache-Control", "public, max-age=3600");
-    return c.body(FX_CSS, 200, { "Content-Type": "text/css; charset=utf-8" });
-  });
+  const assets = literalSegment("/factors", "assets");
+  app.get(
+    `${assets.path}/factors.css`,
+    assets.when((c) => {
+      c.header("Cache-Control", "public, max-age=3600");
+      return c.body(FX_CSS, 200, { "Content-Type": "text/css; charset=utf-8" });
+    }),
+  );
   registerSignInRoutes(app);
   registerHomeRoutes(app, depsFor);
   registerRegisterRoutes(app, depsFor);

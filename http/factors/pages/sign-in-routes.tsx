@@ -5,6 +5,7 @@ import { setSessionCookie } from "../../auth/session-cookie.ts";
 import type { App } from "../../env.ts";
 import { format } from "../../pages/i18n.ts";
 import { type PageContext, pageContext } from "../../pages/layout.tsx";
+import { literalSegment } from "../../pages/literal-segment.ts";
 import { formOf, text } from "./form-once.tsx";
 import type { FxContext } from "./fx-context.tsx";
 import { safeNext } from "./fx-paths.ts";
@@ -132,55 +133,68 @@ export function registerSignInRoutes(app: App): void {
   const forms = csrf();
   const minutes = (c: FxContext) => Math.round(c.get("auth").settings.otp.ttlSeconds / 60);
 
-  app.get("/factors/sign-in", (c) => c.html(<SignIn page={pageContext(c)} next={safeNext(c.req.query("next"))} />));
+  const { path, when } = literalSegment("/factors", "sign-in");
+  app.get(
+    path,
+    when((c) => c.html(<SignIn page={pageContext(c)} next={safeNext(c.req.query("next"))} />)),
+  );
 
-  app.post("/factors/sign-in/citizen", forms, async (c) => {
-    const form = await formOf(c);
-    const next = safeNext(text(form, "next"));
-    const mobile = text(form, "mobile");
-    const page = pageContext(c);
-    if (!MOBILE.test(mobile))
-      return c.html(<SignIn page={page} next={next} mobile={mobile} error={page.t.badMobile} />, 400);
-    try {
-      await c.get("auth").otp.request({ mobile, regionCode: regionOfNext(c, next) });
-    } catch (e) {
-      const { status, message } = signInError(c, e);
-      return c.html(<SignIn page={page} next={next} mobile={mobile} error={message} />, status);
-    }
-    return c.html(<Code page={page} next={next} mobile={mobile} minutes={minutes(c)} />);
-  });
+  app.post(
+    `${path}/citizen`,
+    when(forms, async (c) => {
+      const form = await formOf(c);
+      const next = safeNext(text(form, "next"));
+      const mobile = text(form, "mobile");
+      const page = pageContext(c);
+      if (!MOBILE.test(mobile))
+        return c.html(<SignIn page={page} next={next} mobile={mobile} error={page.t.badMobile} />, 400);
+      try {
+        await c.get("auth").otp.request({ mobile, regionCode: regionOfNext(c, next) });
+      } catch (e) {
+        const { status, message } = signInError(c, e);
+        return c.html(<SignIn page={page} next={next} mobile={mobile} error={message} />, status);
+      }
+      return c.html(<Code page={page} next={next} mobile={mobile} minutes={minutes(c)} />);
+    }),
+  );
 
-  app.post("/factors/sign-in/verify", forms, async (c) => {
-    const form = await formOf(c);
-    const next = safeNext(text(form, "next"));
-    const mobile = text(form, "mobile");
-    const code = text(form, "code");
-    const page = pageContext(c);
-    const again = (error: string, status: 400 | 401 | 429 | 503) =>
-      c.html(<Code page={page} next={next} mobile={mobile} minutes={minutes(c)} error={error} />, status);
-    if (!MOBILE.test(mobile)) return again(page.t.badMobile, 400);
-    if (!CODE.test(code)) return again(page.t.badCode, 400);
-    try {
-      const { token, session } = await c.get("auth").otp.verify({ mobile, code });
-      setSessionCookie(c, token, session.expiresAt);
-      return c.redirect(next, 303);
-    } catch (e) {
-      const { status, message } = signInError(c, e);
-      return again(message, status);
-    }
-  });
+  app.post(
+    `${path}/verify`,
+    when(forms, async (c) => {
+      const form = await formOf(c);
+      const next = safeNext(text(form, "next"));
+      const mobile = text(form, "mobile");
+      const code = text(form, "code");
+      const page = pageContext(c);
+      const again = (error: string, status: 400 | 401 | 429 | 503) =>
+        c.html(<Code page={page} next={next} mobile={mobile} minutes={minutes(c)} error={error} />, status);
+      if (!MOBILE.test(mobile)) return again(page.t.badMobile, 400);
+      if (!CODE.test(code)) return again(page.t.badCode, 400);
+      try {
+        const { token, session } = await c.get("auth").otp.verify({ mobile, code });
+        setSessionCookie(c, token, session.expiresAt);
+        return c.redirect(next, 303);
+      } catch (e) {
+        const { status, message } = signInError(c, e);
+        return again(message, status);
+      }
+    }),
+  );
 
-  app.post("/factors/sign-in/staff", forms, async (c) => {
-    const form = await formOf(c);
-    const next = safeNext(text(form, "next"));
-    const page = pageContext(c);
-    try {
-      const { token, session } = await c.get("auth").signInStaff(text(form, "apiKey"));
-      setSessionCookie(c, token, session.expiresAt);
-      return c.redirect(next, 303);
-    } catch (e) {
-      const { status, message } = signInError(c, e);
-      return c.html(<SignIn page={page} next={next} error={message} />, status);
-    }
-  });
+  app.post(
+    `${path}/staff`,
+    when(forms, async (c) => {
+      const form = await formOf(c);
+      const next = safeNext(text(form, "next"));
+      const page = pageContext(c);
+      try {
+        const { token, session } = await c.get("auth").signInStaff(text(form, "apiKey"));
+        setSessionCookie(c, token, session.expiresAt);
+        return c.redirect(next, 303);
+      } catch (e) {
+        const { status, message } = signInError(c, e);
+        return c.html(<SignIn page={page} next={next} error={message} />, status);
+      }
+    }),
+  );
 }

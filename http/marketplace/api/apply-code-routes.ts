@@ -86,7 +86,7 @@ export function registerApplyCodeRoutes(app: App, platform: Platform): void {
   app.openapi(
     createRoute({
       method: "post",
-      path: `${API}/apply-codes/scan`,
+      path: `${API}/apply-code-scans`,
       tags,
       summary:
         "Someone scanned a code: a valid one is counted and pre-fills the application; a tampered or expired one is refused (MKT-R08)",

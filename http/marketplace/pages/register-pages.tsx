@@ -1,6 +1,7 @@
 import type { Platform } from "../../../adapters/composition/platform.ts";
 import { marketplaceDeps } from "../../../adapters/marketplace/marketplace-deps.ts";
 import type { App } from "../../env.ts";
+import { literalSegment } from "../../pages/literal-segment.ts";
 import { registerApplicationRoutes } from "./application-routes.tsx";
 import { registerApplyRoutes } from "./apply-routes.tsx";
 import { registerBoardRoutes } from "./board-routes.tsx";
@@ -34,10 +35,14 @@ export function registerMarketplacePages(
   const depsFor: DepsFor = options.depsFor ?? ((code) => marketplaceDeps(platform, code));
   const deps: MkRoutesDeps = { depsFor, useCases: useCasesFor(depsFor) };
 
-  app.get(mkPath.css, (c) => {
-    c.header("Cache-Control", "public, max-age=3600");
-    return c.body(MARKETPLACE_CSS, 200, { "Content-Type": "text/css; charset=utf-8" });
-  });
+  const assets = literalSegment("/marketplace", "assets");
+  app.get(
+    `${assets.path}/marketplace.css`,
+    assets.when((c) => {
+      c.header("Cache-Control", "public, max-age=3600");
+      return c.body(MARKETPLACE_CSS, 200, { "Content-Type": "text/css; charset=utf-8" });
+    }),
+  );
   // Fixed paths first, so that "/marketplace/:region" never takes them.
   registerSignInRoutes(app);
   registerCatalogueRoutes(app, deps);

@@ -1,11 +1,11 @@
-import type { MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { TooManyRequestsError } from "../../../adapters/auth/too-many-requests.ts";
 import { isDomainError, maskMobile } from "../../../core/kernel/mod.ts";
 import { setSessionCookie } from "../../auth/session-cookie.ts";
-import type { App, AppEnv } from "../../env.ts";
+import type { App } from "../../env.ts";
 import { format } from "../../pages/i18n.ts";
 import { type PageContext, pageContext } from "../../pages/layout.tsx";
+import { literalSegment } from "../../pages/literal-segment.ts";
 import { formOf, text } from "./form-once.tsx";
 import { QcPage } from "./page-kit.tsx";
 import type { QcContext } from "./qc-context.tsx";
@@ -129,71 +129,73 @@ function signInError(c: QcContext, e: unknown): { status: 401 | 429 | 503; messa
   throw e;
 }
 
-/**
- * The sign-in pages' place in the URL, `/quickclaim/sign-in`, is where every other page has its
- * region (`/quickclaim/{region}/…`). hono's fast RegExpRouter cannot route a literal segment and a
- * parameter in the same place, and one such pair makes the whole app fall back to its TrieRouter.
- * So these routes are declared with the parameter and answer only when it is `sign-in`: the URLs
- * are unchanged, and any other value is the 404 it always was.
- */
-const SIGN_IN = "/quickclaim/:signIn";
-const onlySignIn: MiddlewareHandler<AppEnv> = (c, next) =>
-  c.req.param("signIn") === "sign-in" ? next() : Promise.resolve(c.notFound());
-
 export function registerSignInRoutes(app: App): void {
   const forms = csrf();
+  const { path: SIGN_IN, when } = literalSegment("/quickclaim", "sign-in");
   const minutes = (c: QcContext) => Math.round(c.get("auth").settings.otp.ttlSeconds / 60);
 
-  app.get(SIGN_IN, onlySignIn, (c) => c.html(<SignIn page={pageContext(c)} next={safeNext(c.req.query("next"))} />));
+  app.get(
+    SIGN_IN,
+    when((c) => c.html(<SignIn page={pageContext(c)} next={safeNext(c.req.query("next"))} />)),
+  );
 
-  app.post(`${SIGN_IN}/citizen`, onlySignIn, forms, async (c) => {
-    const form = await formOf(c);
-    const next = safeNext(text(form, "next"));
-    const mobile = text(form, "mobile");
-    const page = pageContext(c);
-    if (!MOBILE.test(mobile)) {
-      return c.html(<SignIn page={page} next={next} mobile={mobile} error={page.t.badMobile} />, 400);
-    }
-    try {
-      await c.get("auth").otp.request({ mobile, regionCode: regionOfNext(c, next) });
-    } catch (e) {
-      const { status, message } = signInError(c, e);
-      return c.html(<SignIn page={page} next={next} mobile={mobile} error={message} />, status);
-    }
-    return c.html(<Code page={page} next={next} mobile={mobile} minutes={minutes(c)} />);
-  });
+  app.post(
+    `${SIGN_IN}/citizen`,
+    when(forms, async (c) => {
+      const form = await formOf(c);
+      const next = safeNext(text(form, "next"));
+      const mobile = text(form, "mobile");
+      const page = pageContext(c);
+      if (!MOBILE.test(mobile)) {
+        return c.html(<SignIn page={page} next={next} mobile={mobile} error={page.t.badMobile} />, 400);
+      }
+      try {
+        await c.get("auth").otp.request({ mobile, regionCode: regionOfNext(c, next) });
+      } catch (e) {
+        const { status, message } = signInError(c, e);
+        return c.html(<SignIn page={page} next={next} mobile={mobile} error={message} />, status);
+      }
+      return c.html(<Code page={page} next={next} mobile={mobile} minutes={minutes(c)} />);
+    }),
+  );
 
-  app.post(`${SIGN_IN}/verify`, onlySignIn, forms, async (c) => {
-    const form = await formOf(c);
-    const next = safeNext(text(form, "next"));
-    const mobile = text(form, "mobile");
-    const code = text(form, "code");
-    const page = pageContext(c);
-    const again = (error: string, status: 400 | 401 | 429 | 503) =>
-      c.html(<Code page={page} next={next} mobile={mobile} minutes={minutes(c)} error={error} />, status);
-    if (!MOBILE.test(mobile)) return again(page.t.badMobile, 400);
-    if (!CODE.test(code)) return again(page.t.badCode, 400);
-    try {
-      const { token, session } = await c.get("auth").otp.verify({ mobile, code });
-      setSessionCookie(c, token, session.expiresAt);
-      return c.redirect(next, 303);
-    } catch (e) {
-      const { status, message } = signInError(c, e);
-      return again(message, status);
-    }
-  });
+  app.post(
+    `${SIGN_IN}/verify`,
+    when(forms, async (c) => {
+      const form = await formOf(c);
+      const next = safeNext(text(form, "next"));
+      const mobile = text(form, "mobile");
+      const code = text(form, "code");
+      const page = pageContext(c);
+      const again = (error: string, status: 400 | 401 | 429 | 503) =>
+        c.html(<Code page={page} next={next} mobile={mobile} minutes={minutes(c)} error={error} />, status);
+      if (!MOBILE.test(mobile)) return again(page.t.badMobile, 400);
+      if (!CODE.test(code)) return again(page.t.badCode, 400);
+      try {
+        const { token, session } = await c.get("auth").otp.verify({ mobile, code });
+        setSessionCookie(c, token, session.expiresAt);
+        return c.redirect(next, 303);
+      } catch (e) {
+        const { status, message } = signInError(c, e);
+        return again(message, status);
+      }
+    }),
+  );
 
-  app.post(`${SIGN_IN}/staff`, onlySignIn, forms, async (c) => {
-    const form = await formOf(c);
-    const next = safeNext(text(form, "next"));
-    const page = pageContext(c);
-    try {
-      const { token, session } = await c.get("auth").signInStaff(text(form, "apiKey"));
-      setSessionCookie(c, token, session.expiresAt);
-      return c.redirect(next, 303);
-    } catch (e) {
-      const { status, message } = signInError(c, e);
-      return c.html(<SignIn page={page} next={next} error={message} />, status);
-    }
-  });
+  app.post(
+    `${SIGN_IN}/staff`,
+    when(forms, async (c) => {
+      const form = await formOf(c);
+      const next = safeNext(text(form, "next"));
+      const page = pageContext(c);
+      try {
+        const { token, session } = await c.get("auth").signInStaff(text(form, "apiKey"));
+        setSessionCookie(c, token, session.expiresAt);
+        return c.redirect(next, 303);
+      } catch (e) {
+        const { status, message } = signInError(c, e);
+        return c.html(<SignIn page={page} next={next} error={message} />, status);
+      }
+    }),
+  );
 }

@@ -189,7 +189,7 @@ describe("码上贷 QR codes (MKT-R08)", () => {
 
   it("scans are counted; a tampered code is refused and counts nothing", async () => {
     for (let i = 0; i < 3; i++) {
-      const scan = await api.call("POST", `${BASE}/apply-codes/scan`, undefined, { token: code.token });
+      const scan = await api.call("POST", `${BASE}/apply-code-scans`, undefined, { token: code.token });
       expect(await body(scan)).toMatchObject({
         productId: "prd_ccb_zhihui",
         branchId: "inst_ccb_xinluo",
@@ -197,7 +197,7 @@ describe("码上贷 QR codes (MKT-R08)", () => {
       });
     }
     const tampered = code.token.replace("inst_ccb_xinluo", "inst_ccb_changting");
-    const bad = await api.call("POST", `${BASE}/apply-codes/scan`, undefined, { token: tampered });
+    const bad = await api.call("POST", `${BASE}/apply-code-scans`, undefined, { token: tampered });
     expect(bad.status).toBe(422);
     expect(await body(bad)).toMatchObject({ ruleId: "MKT-R08", field: "token" });
     const counts = await body(await api.call("GET", `${BASE}/apply-codes/${code.code.id}`, ccbStaff));
@@ -211,11 +211,11 @@ describe("码上贷 QR codes (MKT-R08)", () => {
     expect(await body(await api.call("POST", `${BASE}/apply-codes/${code.code.id}/withdraw`, ccbStaff))).toMatchObject({
       status: "REVOKED",
     });
-    const withdrawn = await api.call("POST", `${BASE}/apply-codes/scan`, undefined, { token: code.token });
+    const withdrawn = await api.call("POST", `${BASE}/apply-code-scans`, undefined, { token: code.token });
     expect(withdrawn.status).toBe(409);
     expect((await body<{ detail: string }>(withdrawn)).detail).toContain("withdrawn");
     api.clock.advance(3 * 86_400_000);
-    const expired = await api.call("POST", `${BASE}/apply-codes/scan`, undefined, { token: short.token });
+    const expired = await api.call("POST", `${BASE}/apply-code-scans`, undefined, { token: short.token });
     expect(expired.status).toBe(409);
     expect(await body(expired)).toMatchObject({ ruleId: "MKT-R08" });
     api.clock.advance(-3 * 86_400_000);
