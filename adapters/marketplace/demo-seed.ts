@@ -61,11 +61,12 @@ export const marketplaceDemoSeed: SeedContributor = {
 
     const blindIndex = platform.container.resolve<BlindIndexer>(Tokens.BlindIndexer);
     const actors = {
-      citizen: (mobile: string): Principal => ({
+      citizen: (mobile: string, ...subjects: readonly { idKind: string; idNumber: string }[]): Principal => ({
         id: `citizen:seed-${mobile.slice(-4)}`,
         roles: ["citizen"],
         regionCodes: [regionCode],
         subjectRef: blindIndex.index("mobile", mobile),
+        identities: subjects.map((s) => blindIndex.index(s.idKind, s.idNumber)).sort(),
       }),
       staff: (institutionId: string): Principal => ({
         id: `inst:${institutionId}/seed`,

@@ -53,7 +53,7 @@ async function one(
   const product = r.pick(products);
   const organisation = product.segments.includes("small-firm") && r.chance(0.6);
   const who: DemoApplicant = historyApplicant(n, organisation);
-  const citizen = actors.citizen(who.mobile);
+  const citizen = actors.citizen(who.mobile, who.subject);
   const staff = actors.staff(product.institutionId);
   const age = r.int(1, maxAge);
   const day = deps.calendar.addWorkingDays(today, -age);

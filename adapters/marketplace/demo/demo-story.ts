@@ -7,7 +7,8 @@ import { namedProducts } from "./longyan-demo-catalogue.ts";
 
 /** Who acts in the story besides the citizens. */
 export interface StoryActors {
-  citizen(mobile: string): Principal;
+  /** A signed-in citizen who has proved `subjects` (实名认证) on the account. */
+  citizen(mobile: string, ...subjects: readonly { readonly idKind: string; readonly idNumber: string }[]): Principal;
   staff(institutionId: string): Principal;
 }
 
@@ -29,7 +30,7 @@ async function hasApplied(db: AnyDb, regionCode: string, subjectRef: string): Pr
  */
 export async function seedZhangStory(deps: MarketplaceDeps, db: AnyDb, actors: StoryActors): Promise<boolean> {
   const p = storyPeople.zhang;
-  const citizen = actors.citizen(p.mobile);
+  const citizen = actors.citizen(p.mobile, { idKind: "resident-id", idNumber: p.residentId }, p.shop);
   if (await hasApplied(db, deps.regionCode, citizen.subjectRef as string)) return false;
   const today = businessDateOf(deps.clock.now());
   const day = deps.calendar.addWorkingDays(today, -1);
@@ -68,7 +69,7 @@ export async function seedZhangStory(deps: MarketplaceDeps, db: AnyDb, actors: S
  */
 export async function seedTeaCompanyStory(deps: MarketplaceDeps, db: AnyDb, actors: StoryActors): Promise<boolean> {
   const p = storyPeople.teaCo;
-  const citizen = actors.citizen(p.mobile);
+  const citizen = actors.citizen(p.mobile, p.subject);
   if (await hasApplied(db, deps.regionCode, citizen.subjectRef as string)) return false;
   const day = deps.calendar.addWorkingDays(businessDateOf(deps.clock.now()), -3);
   const uc = createMarketplaceUseCases(depsAt(deps, atShanghai(day, 10, 5)));

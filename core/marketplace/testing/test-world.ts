@@ -42,9 +42,27 @@ export const people = {
   teaCo: { idKind: "uscc", idNumber: "91350800MA2YQ3LF3C", name: "龙岩闽西茶业有限公司", mobile: "13906901234" },
 } as const;
 
+/** The blind indexes of IDs a citizen proved (实名认证), as the world's indexer makes them. */
+export const proved = (...ids: readonly { readonly idKind: string; readonly idNumber: string }[]) =>
+  ids.map((id) => new FakeBlindIndexer().index(id.idKind, id.idNumber)).sort();
+
 export const principals = {
-  zhang: { id: "citizen:zhang", roles: ["citizen"], regionCodes: [REGION], subjectRef: "acct_zhang" },
-  teaCo: { id: "citizen:teaco", roles: ["citizen"], regionCodes: [REGION], subjectRef: "acct_teaco" },
+  /** 张师傅 has proved himself and his shop. */
+  zhang: {
+    id: "citizen:zhang",
+    roles: ["citizen"],
+    regionCodes: [REGION],
+    subjectRef: "acct_zhang",
+    identities: proved(people.zhang, people.zhangShop),
+  },
+  teaCo: {
+    id: "citizen:teaco",
+    roles: ["citizen"],
+    regionCodes: [REGION],
+    subjectRef: "acct_teaco",
+    identities: proved(people.teaCo),
+  },
+  /** A signed-in citizen who has proved no ID. */
   stranger: { id: "citizen:stranger", roles: ["citizen"], regionCodes: [REGION], subjectRef: "acct_stranger" },
   ccbStaff: { id: "inst:ccb/u1", roles: ["institution_staff"], institutionId: "inst_ccb", regionCodes: [REGION] },
   ccbAdmin: { id: "inst:ccb/admin", roles: ["institution_admin"], institutionId: "inst_ccb", regionCodes: [REGION] },

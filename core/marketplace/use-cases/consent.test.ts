@@ -80,6 +80,18 @@ describe("MKT-R01 授权 consent: give, list, revoke", () => {
     expect(footprint(world)).toEqual(before);
   });
 
+  it.each([
+    ["a citizen who has proved no ID", principals.stranger, people.zhang],
+    ["the tea company's account, for 张师傅's shop", principals.teaCo, people.zhangShop],
+    ["张师傅's account, for the tea company", principals.zhang, people.teaCo],
+  ])("MKT-R01 consent comes from the data subject: %s is refused, writing nothing", async (_title, who, subject) => {
+    const world = await createTestWorld();
+    const before = footprint(world);
+    const refusal = await asyncRefusalOf(consentTo(useCases(world), who, subject, products.kuaidai));
+    expect(refusal).toMatchObject({ rule: "MKT-R01", kind: "forbidden", field: "subject.idNumber" });
+    expect(footprint(world)).toEqual(before);
+  });
+
   it("bank staff cannot give consent on a citizen's behalf", async () => {
     const world = await createTestWorld();
     const refusal = await asyncRefusalOf(

@@ -1,5 +1,12 @@
 import * as v from "valibot";
-import { businessDateOf, DomainError, type Principal, requireRole, valueAsOf } from "../../kernel/mod.ts";
+import {
+  actsForSubject,
+  businessDateOf,
+  DomainError,
+  type Principal,
+  requireRole,
+  valueAsOf,
+} from "../../kernel/mod.ts";
 import type { Consent, ConsentPurpose } from "../domain/consent.ts";
 import { codeSchema, findCategory } from "../domain/credit-data.ts";
 import type { DataNeed } from "../domain/product.ts";
@@ -57,6 +64,12 @@ export async function writeConsent(
     });
   }
   const subject = validDataSubject(input.subject, now, "subject.idNumber");
+  if (!actsForSubject(principal, deps.blindIndex.index(subject.idKind, subject.idNumber))) {
+    throw new DomainError(
+      "a consent comes from the data subject: prove this ID on your account first (实名认证, /identity)",
+      { ruleId: CONSENT_RULE, kind: "forbidden", field: "subject.idNumber" },
+    );
+  }
   const recipient = await tx.institutions.get(input.recipientInstitutionId);
   if (!recipient || recipient.regionCode !== deps.regionCode || recipient.status !== "ACTIVE") {
     throw new DomainError("recipient institution not found", {

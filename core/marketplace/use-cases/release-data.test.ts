@@ -3,7 +3,7 @@ import type { CreditDataRecord } from "../domain/credit-data.ts";
 import type { DataNeed } from "../domain/product.ts";
 import { asyncRefusalOf } from "../testing/errors.ts";
 import { useCases } from "../testing/flows.ts";
-import { createTestWorld } from "../testing/test-world.ts";
+import { createTestWorld, proved } from "../testing/test-world.ts";
 
 /**
  * Machinery credit (农机云贷) reuses the marketplace's consent and minimisation: one consent
@@ -25,7 +25,13 @@ const purpose = {
   ref: "mcl_app_1",
   text: "申请 农机云贷",
 };
-const wang = { id: "citizen:wang", roles: ["citizen" as const], regionCodes: ["350800"], subjectRef: "acct_wang" };
+const wang = {
+  id: "citizen:wang",
+  roles: ["citizen" as const],
+  regionCodes: ["350800"],
+  subjectRef: "acct_wang",
+  identities: proved(WANG),
+};
 
 const subsidySystem = async (req: {
   subject: { idNumber: string };

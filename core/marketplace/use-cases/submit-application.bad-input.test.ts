@@ -3,7 +3,7 @@ import type { Principal } from "../../kernel/mod.ts";
 import { asyncRefusalOf } from "../testing/errors.ts";
 import { applicationInput, consentTo, footprint, useCases } from "../testing/flows.ts";
 import { products } from "../testing/test-catalogue.ts";
-import { createTestWorld, people, principals, type TestWorld } from "../testing/test-world.ts";
+import { createTestWorld, people, principals, proved, type TestWorld } from "../testing/test-world.ts";
 import type { MarketplaceUseCases } from "./create-use-cases.ts";
 
 type Setup = (world: TestWorld, uc: MarketplaceUseCases) => Promise<{ input: unknown; who: Principal }>;
@@ -111,8 +111,10 @@ const cases: [string, Setup, { rule: string; field?: string; kind?: string; word
   [
     "a consent about another data subject",
     async (_w, uc) => {
-      const c = await consentTo(uc, principals.teaCo, people.zhangShop, xingshan);
-      return { input: applicationInput(tea, xingshan, c.id), who: principals.teaCo };
+      // Someone who has proved both the tea company and 张师傅's shop consents for the shop, then applies as the company.
+      const both = { ...principals.teaCo, identities: proved(people.teaCo, people.zhangShop) };
+      const c = await consentTo(uc, both, people.zhangShop, xingshan);
+      return { input: applicationInput(tea, xingshan, c.id), who: both };
     },
     { rule: "MKT-R01", field: "consentId", words: "another data subject" },
   ],

@@ -108,8 +108,34 @@ describe("MKT-R01/R02/R03 apply with consent in Chromium", () => {
       expect(await page.inputValue("#idNumber")).toBe(zhang.idNumber);
       expect(await consentsOf()).toEqual([]);
 
-      // Now with it, and the optional social insurance too (tax credit grade and enforcement stay out).
+      // With it, but his account has not proved his ID yet: MKT-R01 refuses (a consent comes from the
+      // data subject) and links to 实名认证; nothing is written.
       await unionpay.locator("input").check();
+      await page.getByTestId("consent-agree").check();
+      await page.getByTestId("submit-application").click();
+      await page.waitForSelector('[data-testid="identity-needed"]');
+      expect(await page.getByTestId("problem").getAttribute("data-rule")).toBe("MKT-R01");
+      expect(await consentsOf()).toEqual([]);
+      const applyUrl = page.url();
+      await page.getByTestId("identity-needed").click();
+      await page.waitForURL(/\/identity$/);
+      const person = page.getByTestId("person-form");
+      await person.locator("#name").fill(zhang.name);
+      await person.locator("#residentId").fill(zhang.idNumber);
+      await person.locator("#mobile").fill(zhang.mobile);
+      await person.locator("button").click();
+      await page.waitForSelector('[data-testid="identity-ok"]');
+      await shot(page, "identity-phone");
+      await page.goto(applyUrl);
+      await page.waitForSelector('[data-testid="consent-screen"]');
+      await page.selectOption("#idKind", "resident-id");
+      await page.fill("#name", zhang.name);
+      await page.fill("#idNumber", zhang.idNumber);
+      await page.fill("#mobile", zhang.mobile);
+      await page.fill("#amount", "50000");
+      await page.fill("#term", "12");
+
+      // Now proved, with the optional social insurance too (tax credit grade and enforcement stay out).
       await page.locator('[data-category="social.insurance-paid"] input').check();
       await page.getByTestId("consent-agree").check();
       await Promise.all([page.waitForURL(/\/applications\/[^/]+$/), page.getByTestId("submit-application").click()]);

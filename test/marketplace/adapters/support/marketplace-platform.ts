@@ -1,3 +1,4 @@
+import { people } from "../../../../core/marketplace/testing/test-world.ts";
 import "reflect-metadata";
 import { buildPlatform } from "../../../../adapters/composition/compose.ts";
 import { parseDeploymentConfig } from "../../../../adapters/composition/deployment-config.ts";
@@ -30,6 +31,7 @@ export function marketplaceRegionConfig(o: MarketplaceRegionOptions = {}) {
     policyPack: { id: "longyan-region", config: {} },
     plugins: [
       { id: "dev-notifier", config: { keepLast: 50 } },
+      { id: "identity-verifier-sim", config: {} },
       { id: "marketplace-credit-data-sim", config: { latencyMs: 0, ...o.creditData } },
       o.lenderPlugin ?? { id: "marketplace-lender-sim", config: { latencyMs: 0, ...o.lender } },
       { id: "marketplace-estate-registry-sim", config: { processingMs: 0, ...o.registry } },
@@ -80,6 +82,11 @@ export async function createMarketplaceTestPlatform(
       roles: ["citizen"],
       regionCodes: [LONGYAN],
       subjectRef: blindIndexer.index("mobile", mobile),
+      // 实名认证: the demo people's IDs are proved on their own mobile's account.
+      identities: Object.values(people)
+        .filter((p) => p.mobile === mobile)
+        .map((p) => blindIndexer.index(p.idKind, p.idNumber))
+        .sort(),
     }),
     staff: (institutionId, role = "institution_staff") => ({
       id: `inst:${institutionId}/key_${role}`,

@@ -12,6 +12,7 @@ import {
   type MarketplaceRegionOptions,
   type MarketplaceTestPlatform,
 } from "../../adapters/support/marketplace-platform.ts";
+import { proveDemoIdentities } from "../../support/prove-identities.ts";
 
 export const REGION = "350800";
 export const BASE = `/api/marketplace/${REGION}`;
@@ -78,7 +79,9 @@ export async function createMarketplaceApi(o: MarketplaceRegionOptions = {}): Pr
         code: lastCode([notifier], mobile),
       });
       if (verified.status !== 200) throw new Error(`otp verify failed: ${verified.status} ${await verified.text()}`);
-      return ((await verified.json()) as { token: string }).token;
+      const token = ((await verified.json()) as { token: string }).token;
+      await proveDemoIdentities((path, init) => app.request(path, init), token, mobile);
+      return token;
     },
     async staffKey(roles, institutionId, regionCodes = [REGION]) {
       const { key } = await keys.create({ roles, regionCodes, ...(institutionId ? { institutionId } : {}) }, "test");

@@ -1,3 +1,4 @@
+import { proveDemoIdentities } from "../../support/prove-identities.ts";
 import "reflect-metadata";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -41,6 +42,7 @@ export function marketplaceRegionConfig(lender: Record<string, unknown> = {}) {
     policyPack: { id: "longyan-region", config: {} },
     plugins: [
       { id: "dev-notifier", config: { keepLast: 50 } },
+      { id: "identity-verifier-sim", config: {} },
       { id: "marketplace-credit-data-sim", config: {} },
       { id: "marketplace-lender-sim", config: { latencyMs: 0, ...lender } },
       { id: "marketplace-estate-registry-sim", config: {} },
@@ -137,6 +139,7 @@ export async function createMarketplacePageApp(o: MarketplacePageOptions = {}): 
       });
       const body = (await res.json()) as { token?: string };
       if (!body.token) throw new Error(`OTP verify failed: ${res.status}`);
+      await proveDemoIdentities((path, init) => app.request(path, init), body.token, mobile);
       return body.token;
     },
     async close() {
