@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { Application, ApplicationRepository } from "../../core/marketplace/mod.ts";
-import type { AnyDb } from "../db/create-database.ts";
+import { type AnyDb, PIPELINED } from "../db/create-database.ts";
 import { APPLICATION_COLUMNS, type ApplicationRow, applicationFromRow, applicationToRow } from "./application-row.ts";
+import { CompiledStatement } from "./compiled-statement.ts";
 import type { DbScope } from "./db-scope.ts";
 
 export const APPLICATIONS = "marketplace.applications";
@@ -13,6 +14,15 @@ export function selectApplications(db: AnyDb) {
     .select(APPLICATION_COLUMNS)
     .select(sql<string>`submitted_on::text`.as("submitted_on"));
 }
+
+type InsertColumn = keyof ApplicationRow | "updated_at";
+
+const INSERT_COLUMNS: readonly InsertColumn[] = [...APPLICATION_COLUMNS, "submitted_on", "updated_at"];
+
+/** The application insert, compiled once (it runs on every submission). */
+const INSERT = new CompiledStatement<InsertColumn>((db, slot) =>
+  db.insertInto(APPLICATIONS).values(Object.fromEntries(INSERT_COLUMNS.map((c) => [c, slot(c)]))),
+);
 
 /** Applications; `getForUpdate` holds the row lock until the unit of work ends. */
 export class KyselyApplicationRepository implements ApplicationRepository {
@@ -37,11 +47,15 @@ export class KyselyApplicationRepository implements ApplicationRepository {
     return row ? applicationFromRow(row as ApplicationRow) : undefined;
   }
 
+  /**
+   * Sent pipelined (see `PIPELINED`): nothing reads its result, and a failure of it (e.g. a
+   * duplicate id) aborts the transaction and is raised by the unit's next awaited statement or
+   * its COMMIT, so nothing of the unit commits.
+   */
   async insert(application: Application): Promise<void> {
-    await (await this.#db.write())
-      .insertInto(APPLICATIONS)
-      .values({ ...applicationToRow(application), updated_at: this.#now() })
-      .execute();
+    const db = await this.#db.write();
+    const row = { ...applicationToRow(application), updated_at: this.#now() };
+    await db.executeQuery(INSERT.bind(db, row, PIPELINED));
   }
 
   async update(application: Application): Promise<void> {

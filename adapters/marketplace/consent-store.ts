@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Consent, ConsentPurpose, ConsentRepository } from "../../core/marketplace/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
+import { CompiledStatement } from "./compiled-statement.ts";
 import type { DbScope } from "./db-scope.ts";
 import { toDate, toDateOrNull } from "./sql-values.ts";
 
@@ -81,6 +82,19 @@ function toRow(c: Consent): ConsentRow {
   };
 }
 
+/**
+ * The consent read under its row lock, compiled once: it starts every data release and is
+ * waited for (its answer decides whether the push may happen, MKT-R01).
+ */
+const GET_FOR_UPDATE = new CompiledStatement<"id">((db, slot) =>
+  db
+    .selectFrom(TABLE)
+    .select(COLUMNS)
+    .select([sql<string>`data_from::text`.as("data_from"), sql<string>`data_to::text`.as("data_to")])
+    .where("id", "=", slot("id"))
+    .forUpdate(),
+);
+
 /** Consents, read for update when a revocation or a push must serialise (MKT-R01). */
 export class KyselyConsentRepository implements ConsentRepository {
   readonly #db: DbScope;
@@ -102,11 +116,10 @@ export class KyselyConsentRepository implements ConsentRepository {
   }
 
   async getForUpdate(id: string): Promise<Consent | undefined> {
-    const row = await this.#select(await this.#db.write())
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    return row ? fromRow(row as ConsentRow) : undefined;
+    const db = await this.#db.write();
+    const { rows } = await db.executeQuery<ConsentRow>(GET_FOR_UPDATE.bind(db, { id }));
+    const row = rows[0];
+    return row ? fromRow(row) : undefined;
   }
 
   async insert(consent: Consent): Promise<void> {

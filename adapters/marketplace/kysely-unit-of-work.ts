@@ -8,12 +8,13 @@ import type {
   OutboxEventInput,
 } from "../../core/kernel/mod.ts";
 import type { MarketplaceTx, MarketplaceUnitOfWork } from "../../core/marketplace/mod.ts";
-import type { AnyDb } from "../db/create-database.ts";
+import { type AnyDb, PIPELINED } from "../db/create-database.ts";
 import { AUDIT_GENESIS_HASH } from "../platform/audit-hash.ts";
-import { appendAuditEntries, chainAuditRows } from "../platform/audit-writer.ts";
-import { createOutboxWriter, outboxRow } from "../platform/outbox-writer.ts";
+import { type AuditLogRow, appendAuditEntries, chainAuditRows } from "../platform/audit-writer.ts";
+import { createOutboxWriter, type OutboxRow, outboxRow } from "../platform/outbox-writer.ts";
 import { KyselyApplicationRepository } from "./application-store.ts";
 import { KyselyApplyCodeRepository } from "./apply-code-store.ts";
+import { CompiledStatement } from "./compiled-statement.ts";
 import { KyselyConsentRepository } from "./consent-store.ts";
 import { LazyTransaction } from "./db-scope.ts";
 import { KyselyInstitutionRepository } from "./institution-store.ts";
@@ -37,6 +38,11 @@ export interface MarketplaceStoreServices {
  * `getForUpdate` last until it ends. Audit entries and outbox events are collected during the
  * unit and written, in order, at its end inside the same transaction — so the per-region audit
  * chain (whose head every writer of the region must lock) is held only briefly.
+ *
+ * Writes whose result nobody reads (the push and application inserts, the audit/outbox tail) are
+ * sent pipelined (`PIPELINED`, see create-database.ts): they travel with the next statement that
+ * is waited for — a locking read, the audit head lock, the COMMIT — which raises their failure
+ * (e.g. a duplicate key); the unit then rolls back and rethrows it, so nothing of it commits.
  */
 export class KyselyMarketplaceUnitOfWork implements MarketplaceUnitOfWork {
   readonly #db: AnyDb;
@@ -81,9 +87,11 @@ export class KyselyMarketplaceUnitOfWork implements MarketplaceUnitOfWork {
  * The unit's outbox events and audit entries, last in the transaction so that the region's
  * audit-chain head is locked only just before COMMIT. When every entry is of one region (the
  * usual case) that is two statements: the head read under its row lock (created first only if
- * the region has none yet), then one statement inserting the events and the chained entries and
- * moving the head (data-modifying CTEs). Otherwise the events and the per-region chains are
- * written by the platform's writers.
+ * the region has none yet) — waited for, as the chain needs the head's hash; it also settles the
+ * unit's pipelined writes before it — then one statement inserting the events and the chained
+ * entries and moving the head (data-modifying CTEs), sent pipelined with the COMMIT (a failure of
+ * it fails the COMMIT, which then commits nothing). Otherwise the events (pipelined) and the
+ * per-region chains are written by the platform's writers.
  */
 async function flush(
   trx: AnyDb,
@@ -93,7 +101,7 @@ async function flush(
 ): Promise<void> {
   const region = audit[0]?.regionCode;
   if (region === undefined || audit.some((e) => e.regionCode !== region)) {
-    const writer = createOutboxWriter(trx, s.clock, s.ids);
+    const writer = createOutboxWriter(trx, s.clock, s.ids, { pipelined: true });
     for (const e of outbox) await writer.enqueue(e);
     if (audit.length > 0) await appendAuditEntries(trx, s.clock, audit, s.hasher);
     return;
@@ -102,23 +110,83 @@ async function flush(
   const head = (await lockAuditHead(trx, region)) ?? (await createAuditHead(trx, region));
   const at = s.clock.now();
   const chained = chainAuditRows(region, head, audit, at, s.hasher);
-  let q = trx.with("audit_entries", (db) => db.insertInto("platform.audit_log").values(chained.rows));
-  if (events.length > 0) q = q.with("outbox_events", (db) => db.insertInto("platform.outbox").values(events));
-  await q
-    .updateTable("platform.audit_head")
-    .set({ seq: chained.head.seq, hash: chained.head.hash, updated_at: at })
-    .where("region_code", "=", region)
-    .execute();
+  const values: Record<string, unknown> = {
+    region,
+    seq: chained.head.seq,
+    hash: chained.head.hash,
+    at,
+  };
+  chained.rows.forEach((row, i) => {
+    for (const c of AUDIT_COLUMNS) values[`a${i}_${c}`] = row[c];
+  });
+  events.forEach((row, i) => {
+    for (const c of OUTBOX_COLUMNS) values[`e${i}_${c}`] = row[c];
+  });
+  await trx.executeQuery(tailStatement(chained.rows.length, events.length).bind(trx, values, PIPELINED));
 }
 
+const AUDIT_COLUMNS = [
+  "region_code",
+  "seq",
+  "at",
+  "actor",
+  "action",
+  "object_type",
+  "object_id",
+  "outcome",
+  "detail",
+  "prev_hash",
+  "hash",
+] as const satisfies readonly (keyof AuditLogRow)[];
+
+const OUTBOX_COLUMNS = [
+  "id",
+  "region_code",
+  "type",
+  "aggregate_id",
+  "payload",
+  "created_at",
+  "next_attempt_at",
+] as const satisfies readonly (keyof OutboxRow)[];
+
+const tails = new Map<string, CompiledStatement<string>>();
+
+/**
+ * The tail statement for `entries` audit rows and `events` outbox rows, compiled once per shape
+ * (a use case writes the same number every time): slots `a<i>_<column>`, `e<i>_<column>`, and
+ * the head's `region`, new `seq`, `hash` and `at`.
+ */
+function tailStatement(entries: number, events: number): CompiledStatement<string> {
+  const key = `${entries}/${events}`;
+  let statement = tails.get(key);
+  if (!statement) {
+    statement = new CompiledStatement<string>((db, slot) => {
+      const rows = (prefix: string, n: number, columns: readonly string[]) =>
+        Array.from({ length: n }, (_, i) => Object.fromEntries(columns.map((c) => [c, slot(`${prefix}${i}_${c}`)])));
+      let q = db.with("audit_entries", (d) =>
+        d.insertInto("platform.audit_log").values(rows("a", entries, AUDIT_COLUMNS)),
+      );
+      if (events > 0) {
+        q = q.with("outbox_events", (d) => d.insertInto("platform.outbox").values(rows("e", events, OUTBOX_COLUMNS)));
+      }
+      return q
+        .updateTable("platform.audit_head")
+        .set({ seq: slot("seq"), hash: slot("hash"), updated_at: slot("at") })
+        .where("region_code", "=", slot("region"));
+    });
+    if (tails.size < 64) tails.set(key, statement);
+  }
+  return statement;
+}
+
+const LOCK_HEAD = new CompiledStatement<"region">((db, slot) =>
+  db.selectFrom("platform.audit_head").select(["seq", "hash"]).where("region_code", "=", slot("region")).forUpdate(),
+);
+
 async function lockAuditHead(trx: AnyDb, region: string): Promise<{ seq: number; hash: string } | undefined> {
-  const head = await trx
-    .selectFrom("platform.audit_head")
-    .select(["seq", "hash"])
-    .where("region_code", "=", region)
-    .forUpdate()
-    .executeTakeFirst();
-  return head ? { seq: Number(head.seq), hash: head.hash as string } : undefined;
+  const { rows } = await trx.executeQuery<{ seq: number | string; hash: string }>(LOCK_HEAD.bind(trx, { region }));
+  const head = rows[0];
+  return head ? { seq: Number(head.seq), hash: head.hash } : undefined;
 }
 
 /** A region's first audit entry: its genesis head, created (or found, if another made it) and locked. */

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { ConsentPurpose, PushLogRepository, PushRecord } from "../../core/marketplace/mod.ts";
-import type { AnyDb } from "../db/create-database.ts";
+import { type AnyDb, PIPELINED } from "../db/create-database.ts";
+import { CompiledStatement } from "./compiled-statement.ts";
 import type { DbScope } from "./db-scope.ts";
 import { toDate, toDateOrNull } from "./sql-values.ts";
 
@@ -87,6 +88,15 @@ function toRow(p: PushRecord): PushRow {
   };
 }
 
+type InsertColumn = keyof PushRow;
+
+const INSERT_COLUMNS: readonly InsertColumn[] = [...COLUMNS, "data_from", "data_to"];
+
+/** The push insert, compiled once (it runs on every data release). */
+const INSERT = new CompiledStatement<InsertColumn>((db, slot) =>
+  db.insertInto(TABLE).values(Object.fromEntries(INSERT_COLUMNS.map((c) => [c, slot(c)]))),
+);
+
 /** MKT-R03 push log: who received which categories under which consent, and the sealed content. */
 export class KyselyPushLogRepository implements PushLogRepository {
   readonly #db: DbScope;
@@ -102,8 +112,14 @@ export class KyselyPushLogRepository implements PushLogRepository {
       .select([sql<string>`data_from::text`.as("data_from"), sql<string>`data_to::text`.as("data_to")]);
   }
 
+  /**
+   * Sent pipelined (see `PIPELINED`): nothing reads its result, and a failure of it (e.g. a
+   * duplicate id) aborts the transaction and is raised by the unit's next awaited statement or
+   * its COMMIT, so nothing of the unit commits.
+   */
   async insert(push: PushRecord): Promise<void> {
-    await (await this.#db.write()).insertInto(TABLE).values(toRow(push)).execute();
+    const db = await this.#db.write();
+    await db.executeQuery(INSERT.bind(db, toRow(push), PIPELINED));
   }
 
   async get(id: string): Promise<PushRecord | undefined> {

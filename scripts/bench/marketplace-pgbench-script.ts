@@ -9,6 +9,14 @@ import type { CapturedQuery } from "./marketplace-scratch.ts";
  * - the audit chain's head: `select … for update` keeps `\gset`, and the entries (one or a
  *   multi-row batch, alone or inside a data-modifying CTE) and the head move use `:seq + n` and
  *   `:hash` from it, as the audit writer does in JavaScript.
+ * Round trips as the application makes them: statements it sent without waiting (BEGIN, and those
+ * marked `PIPELINED`, see adapters/db/create-database.ts) open a `\startpipeline`, which the next
+ * statement it waited for closes (`\endpipeline` after it) — one round trip for the lot, as
+ * postgres.js sends them. pgbench refuses `\gset` inside a pipeline, so when the head lock is
+ * such a closing statement it is sent as is (same statement, same lock) and the statements after
+ * it take the head's seq and hash from the head row itself, which this transaction holds locked
+ * (`(select seq from platform.audit_head where region_code = …)`: a primary-key lookup more per use,
+ * a little more work for pgbench than for the application).
  * Run it with `pgbench -M prepared` (variables are sent as parameters).
  */
 export type CapturedStep = { readonly kind: "begin" | "commit" } | ({ readonly kind: "query" } & CapturedQuery);
@@ -76,24 +84,33 @@ function insertSlots(sql: string): Map<number, InsertSlot> {
   return slots;
 }
 
+/** The prefix the platform puts on statements it sends without waiting (adapters/db/create-database.ts). */
+const PIPELINED_PREFIX = "/* pipelined */ ";
+
 export function pgbenchScript(steps: readonly CapturedStep[], ctx: ScriptContext): string {
   const lines: string[] = [...(ctx.preamble ?? [])];
   const ids = new Map(ctx.mintedIds.map((id, i) => [id, i + 1]));
   for (const n of ids.values()) lines.push(`\\set r${n} random(1, 999999999999)`);
   let auditRows = 1;
+  let inPipeline = false;
+  // How the statements after the head lock refer to the head's seq and hash.
+  let seq = ":seq";
+  let hash = ":hash";
   for (const step of steps) {
     if (step.kind !== "query") {
       lines.push(step.kind === "begin" ? "BEGIN;" : "COMMIT;");
       continue;
     }
-    const headLock = /^select "seq", "hash" from "platform"\."audit_head" .* for update$/.test(step.sql);
-    const slots = insertSlots(step.sql);
+    const pipelined = /^(begin|start transaction)\b/i.test(step.sql) || step.sql.startsWith(PIPELINED_PREFIX);
+    const sql = step.sql.startsWith(PIPELINED_PREFIX) ? step.sql.slice(PIPELINED_PREFIX.length) : step.sql;
+    const headLock = /^select "seq", "hash" from "platform"\."audit_head" .* for update$/.test(sql);
+    const slots = insertSlots(sql);
     const auditSlots = [...slots.values()].filter((x) => x.table === "platform.audit_log");
     if (auditSlots.length > 0) auditRows = Math.max(...auditSlots.map((x) => x.row)) + 1;
     // The head move (alone, or as the main statement after the entries' CTE): its new seq.
-    const headMove = /update "platform"\."audit_head" set "seq" = \$(\d+)/.exec(step.sql);
+    const headMove = /update "platform"\."audit_head" set "seq" = \$(\d+)/.exec(sql);
     const headSeq = headMove ? Number(headMove[1]) - 1 : -1;
-    const text = step.sql
+    const text = sql
       .replace(/\s+/g, " ")
       .trim()
       .replace(/\$(\d+)/g, (_m, digits: string) => {
@@ -101,9 +118,9 @@ export function pgbenchScript(steps: readonly CapturedStep[], ctx: ScriptContext
         const value = step.parameters[i];
         // Audit entry r is seq + r + 1, the first chained on the head's hash (as the writer does).
         const slot = slots.get(i);
-        if (slot?.table === "platform.audit_log" && slot.column === "seq") return `(:seq + ${slot.row + 1})`;
-        if (slot?.table === "platform.audit_log" && slot.column === "prev_hash" && slot.row === 0) return ":hash";
-        if (i === headSeq) return `(:seq + ${auditRows})`;
+        if (slot?.table === "platform.audit_log" && slot.column === "seq") return `(${seq} + ${slot.row + 1})`;
+        if (slot?.table === "platform.audit_log" && slot.column === "prev_hash" && slot.row === 0) return hash;
+        if (i === headSeq) return `(${seq} + ${auditRows})`;
         if (typeof value === "string" && ids.has(value)) {
           return `('${value.split("_")[0]}_pgb' || :client_id || 'x' || :r${ids.get(value)})`;
         }
@@ -111,8 +128,23 @@ export function pgbenchScript(steps: readonly CapturedStep[], ctx: ScriptContext
         if (typeof value === "string" && ctx.substitutions?.has(value)) return ctx.substitutions.get(value) as string;
         return literal(value);
       });
-    lines.push(headLock ? `${text} \\gset` : `${text};`);
+    if (pipelined) {
+      if (!inPipeline) lines.push("\\startpipeline");
+      inPipeline = true;
+      lines.push(`${text};`);
+    } else if (inPipeline) {
+      lines.push(`${text};`, "\\endpipeline");
+      inPipeline = false;
+      if (headLock) {
+        const region = literal(step.parameters[0]);
+        seq = `(select seq from platform.audit_head where region_code = ${region})`;
+        hash = `(select hash from platform.audit_head where region_code = ${region})`;
+      }
+    } else {
+      lines.push(headLock ? `${text} \\gset` : `${text};`);
+    }
   }
+  if (inPipeline) lines.push("\\endpipeline");
   return `${lines.join("\n")}\n`;
 }
 

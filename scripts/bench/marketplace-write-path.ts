@@ -40,15 +40,17 @@ export async function prepareWorkers(
   const workers: Worker[] = [];
   for (let k = 0; k < count; k++) {
     const mobile = `1380000${String(k).padStart(4, "0")}`;
+    const subject = {
+      idKind: "uscc" as const,
+      idNumber: syntheticUscc(`91350800MA${String(4_000_000 + k).slice(0, 7)}`),
+    };
+    // The citizen has proved the enterprise's ID on the account (实名认证), as a consent needs.
     const principal: Principal = {
       id: `citizen:bench-${k}`,
       roles: ["citizen"],
       regionCodes: [deps.regionCode],
       subjectRef: blind.index("mobile", mobile),
-    };
-    const subject = {
-      idKind: "uscc" as const,
-      idNumber: syntheticUscc(`91350800MA${String(4_000_000 + k).slice(0, 7)}`),
+      identities: [blind.index(subject.idKind, subject.idNumber)],
     };
     const consent = await uc.grantConsent.execute({ productId, subject, categories: ["tax.paid"] }, principal);
     workers.push({

@@ -8,7 +8,6 @@ import { registerBoardRoutes } from "./board-routes.tsx";
 import { registerCatalogueRoutes } from "./catalogue-routes.tsx";
 import { MARKETPLACE_CSS } from "./mk-assets.ts";
 import { type DepsFor, type MkRoutesDeps, useCasesFor } from "./mk-context.tsx";
-import { mkPath } from "./mk-paths.ts";
 import { registerMyDataRoutes } from "./my-data-routes.tsx";
 import { registerQueueRoutes } from "./queue-routes.tsx";
 import { registerSignInRoutes } from "./sign-in-routes.tsx";
