@@ -61,7 +61,7 @@ type Unsafe = postgres.ReservedSql["unsafe"];
  * statements marked `PIPELINED` (see there). Every statement that is waited for — COMMIT
  * included — first settles the pipelined ones before it, in order, and raises the first failure.
  */
-function preparedStatements(sql: postgres.Sql): postgres.Sql {
+export function preparedStatements(sql: postgres.Sql): postgres.Sql {
   return new Proxy(sql, {
     get(target, prop, receiver) {
       if (prop !== "reserve") return Reflect.get(target, prop, receiver);

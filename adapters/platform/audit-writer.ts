@@ -1,9 +1,9 @@
 import { CompiledQuery, sql } from "kysely";
 import type { AuditEntryInput, AuditWriter, Clock, Hasher } from "../../core/kernel/mod.ts";
-import { nodeHasher } from "../crypto/node-hasher.ts";
+import { NodeHasher, nodeHasher } from "../crypto/node-hasher.ts";
 import { redactC2 } from "../crypto/redact-c2.ts";
 import { type AnyDb, PIPELINED } from "../db/create-database.ts";
-import { AUDIT_GENESIS_HASH, auditEntryHash, auditTimestamp } from "./audit-hash.ts";
+import { AUDIT_GENESIS_HASH, auditEntryHash, auditTimestamp, type HashedAuditEntry } from "./audit-hash.ts";
 import { jsonRoundTrip } from "./canonical-json.ts";
 
 const REGION = /^\d{6}$/;
@@ -32,7 +32,11 @@ export function createAuditWriter(
   hasher: Hasher = nodeHasher,
   options: AuditWriterOptions = {},
 ): AuditWriter {
-  const write = options.pipelined ? appendPipelined : appendIn;
+  const write = !options.pipelined
+    ? appendIn
+    : options.chainInDatabase && hasher instanceof NodeHasher
+      ? appendChainedInDatabase
+      : appendPipelined;
   return {
     async append(entry: AuditEntryInput): Promise<void> {
       checkEntry(entry);
@@ -45,6 +49,13 @@ export function createAuditWriter(
 export interface AuditWriterOptions {
   /** Lock the head first and write entry + head move in one pipelined statement. */
   readonly pipelined?: boolean;
+  /**
+   * With `pipelined`: no statement is waited for at all — the head is created-or-locked, and the
+   * entry chained on it (SHA-256 computed by the database over exactly the text `auditEntryHash`
+   * hashes) and the head moved, in two pipelined statements. Used only when the hasher is the
+   * node SHA-256 hasher (the database must compute the same function); otherwise as `pipelined`.
+   */
+  readonly chainInDatabase?: boolean;
 }
 
 /**
@@ -102,6 +113,75 @@ async function appendPipelined(tx: AnyDb, clock: Clock, hasher: Hasher, entry: A
       entry.outcome,
       detail,
       head.hash,
+    ]),
+  );
+}
+
+/**
+ * Creates the region's head if it has none, and otherwise locks it: ON CONFLICT DO UPDATE locks
+ * the conflicting row (its newest version, waiting for a transaction holding it) even when its
+ * WHERE lets no update through. The statement after it therefore starts — and takes its snapshot —
+ * holding the lock, and sees the head as the previous holder committed it.
+ */
+const ENSURE_AND_LOCK_HEAD_SQL =
+  "insert into platform.audit_head as a (region_code, seq, hash) values ($1, 0, $2) " +
+  "on conflict (region_code) do update set seq = a.seq where false";
+/**
+ * The entry chained on the (locked) head and the head moved, in one statement: `hash` is
+ * SHA-256 over prev_hash ‖ canonical JSON of the entry, the JSON given as the text before the
+ * sequence number ($1, ending in `"seq":`) — `seq` is the last key of the canonical form — the
+ * number, then `}`. An entry that was not written (no head) fails the statement, and so the
+ * transaction, instead of passing unnoticed.
+ */
+const CHAIN_IN_DATABASE_SQL =
+  "with h as (select seq + 1 as seq, hash as prev_hash, " +
+  "encode(sha256(convert_to(hash || $1::text || (seq + 1)::text || '}', 'UTF8')), 'hex') as hash " +
+  "from platform.audit_head where region_code = $2::text), " +
+  "moved as (update platform.audit_head a set seq = h.seq, hash = h.hash, updated_at = $3::timestamptz " +
+  "from h where a.region_code = $2::text), " +
+  "ins as (insert into platform.audit_log (region_code, seq, at, actor, action, object_type, object_id, outcome, detail, prev_hash, hash) " +
+  "select $2::text, h.seq, $3::timestamptz, $4::text, $5::text, $6::text, $7::text, $8::text, $9::jsonb, h.prev_hash, h.hash from h returning 1) " +
+  "select cast(case when count(*) = 1 then '1' else 'KRN-R07 audit entry not chained' end as int) as one from ins";
+
+/** The text `auditEntryHash` hashes, without the prev hash, cut before the sequence number. */
+function hashedTextBeforeSeq(e: Omit<HashedAuditEntry, "seq">): string {
+  const text = auditEntryHash({ sha256Hex: (t) => t }, "", { ...e, seq: 0 });
+  if (!text.endsWith('"seq":0}')) throw new Error("audit hash: the sequence number is not the last key");
+  return text.slice(0, -2);
+}
+
+async function appendChainedInDatabase(
+  tx: AnyDb,
+  clock: Clock,
+  _hasher: Hasher,
+  entry: AuditEntryInput,
+): Promise<void> {
+  const detail = storableDetail(entry.detail);
+  const at = clock.now();
+  const before = hashedTextBeforeSeq({
+    regionCode: entry.regionCode,
+    at: auditTimestamp(at),
+    actor: entry.actor,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId,
+    outcome: entry.outcome,
+    detail,
+  });
+  await tx.executeQuery(
+    CompiledQuery.raw(PIPELINED + ENSURE_AND_LOCK_HEAD_SQL, [entry.regionCode, AUDIT_GENESIS_HASH]),
+  );
+  await tx.executeQuery(
+    CompiledQuery.raw(PIPELINED + CHAIN_IN_DATABASE_SQL, [
+      before,
+      entry.regionCode,
+      at,
+      entry.actor,
+      entry.action,
+      entry.objectType,
+      entry.objectId,
+      entry.outcome,
+      detail,
     ]),
   );
 }

@@ -1,7 +1,7 @@
-import { type QueryResult, sql } from "kysely";
+import { sql } from "kysely";
 import { type Clock, DomainError, regionContains } from "../../core/kernel/mod.ts";
 import type { CaseRepository, QuickClaimCase } from "../../core/quickclaim/mod.ts";
-import type { AnyDb } from "../db/create-database.ts";
+import { type AnyDb, PIPELINED } from "../db/create-database.ts";
 import type { C2Codec } from "./c2-codec.ts";
 import { CASE_COLUMNS, type CaseRow, type CaseRowValues, fromCaseRow, toCaseRow } from "./case-row.ts";
 import { CompiledStatement } from "./compiled-statement.ts";
@@ -51,14 +51,49 @@ const UPDATE_COLUMNS = [
   "version",
   "updated_at",
 ] as const satisfies readonly UpdateSlot[];
+/** What the case save raises, inside Postgres, when its version check matched no row. */
+const VERSION_CONFLICT = "KRN-R09 quickclaim case version conflict";
+/**
+ * The save, with its "exactly one row" check done by the database: when the update matched no
+ * row (another transaction saved the case first, or it is outside the scope), casting the marker
+ * text to int fails the statement — and with it the transaction, so nothing of it commits. The
+ * check depends on the row count, so it is evaluated only at run time (never folded at planning).
+ */
 const UPDATE = new CompiledStatement<UpdateSlot>((db, slot) =>
   db
-    .updateTable(CASES)
-    .set(Object.fromEntries(UPDATE_COLUMNS.map((c) => [c, slot(c)])))
-    .where("id", "=", slot("id"))
-    .where("region_code", "like", slot("scope"))
-    .where("version", "=", slot("prev_version")),
+    .with("saved", (qb) =>
+      qb
+        .updateTable(CASES)
+        .set(Object.fromEntries(UPDATE_COLUMNS.map((c) => [c, slot(c)])))
+        .where("id", "=", slot("id"))
+        .where("region_code", "like", slot("scope"))
+        .where("version", "=", slot("prev_version"))
+        .returning(sql<number>`1`.as("one")),
+    )
+    .selectFrom("saved")
+    .select(sql<number>`cast(case when count(*) = 1 then '1' else ${sql.lit(VERSION_CONFLICT)} end as int)`.as("one")),
 );
+
+/** The version-conflict DomainError (409). */
+function versionConflict(): DomainError {
+  return new DomainError("the case was changed by someone else; load it again", {
+    ruleId: "KRN-R09",
+    kind: "conflict",
+    field: "version",
+  });
+}
+
+/**
+ * `e` as the use cases know it: the database's failure of a case save's version check becomes the
+ * version-conflict DomainError (the save is pipelined, so the failure may come from a later
+ * statement or the COMMIT of the same transaction); any other error is returned unchanged.
+ */
+export function caseSaveError(e: unknown): unknown {
+  if (e instanceof DomainError || e === null || typeof e !== "object") return e;
+  const { code, message } = e as { code?: unknown; message?: unknown };
+  if (code === "22P02" && typeof message === "string" && message.includes(VERSION_CONFLICT)) return versionConflict();
+  return e;
+}
 
 /**
  * Cases on kysely, inside one transaction (KRN-R09). Saves are optimistic (`version`), reads for
@@ -116,22 +151,24 @@ export class KyselyCaseRepository implements CaseRepository {
       .execute();
   }
 
+  /**
+   * Saves over the version before `next.version`. In a Postgres transaction the save is sent
+   * pipelined (not waited for; see `PIPELINED`): a version conflict fails the transaction and is
+   * raised, as the same conflict, by the next statement waited for or the COMMIT — the unit of
+   * work maps it with `caseSaveError`. Elsewhere it is waited for and raised here.
+   */
   async update(next: QuickClaimCase): Promise<void> {
     const row = toCaseRow(next, this.#codec);
-    const result: QueryResult<unknown> = await this.#tx.executeQuery(
-      UPDATE.bind(this.#tx, {
-        ...row,
-        updated_at: this.#clock.now(),
-        scope: this.#scope,
-        prev_version: row.version - 1,
-      }),
-    );
-    if (Number(result.numAffectedRows) !== 1) {
-      throw new DomainError("the case was changed by someone else; load it again", {
-        ruleId: "KRN-R09",
-        kind: "conflict",
-        field: "version",
-      });
+    try {
+      await this.#tx.executeQuery(
+        UPDATE.bind(
+          this.#tx,
+          { ...row, updated_at: this.#clock.now(), scope: this.#scope, prev_version: row.version - 1 },
+          PIPELINED,
+        ),
+      );
+    } catch (e) {
+      throw caseSaveError(e);
     }
   }
 

@@ -4,7 +4,7 @@ import type { AnyDb } from "../db/create-database.ts";
 import { createAuditWriter } from "../platform/audit-writer.ts";
 import { createOutboxWriter } from "../platform/outbox-writer.ts";
 import { C2Codec } from "./c2-codec.ts";
-import { KyselyCaseRepository } from "./kysely-case-repository.ts";
+import { caseSaveError, KyselyCaseRepository } from "./kysely-case-repository.ts";
 import { KyselyClaimRepository } from "./kysely-claim-repository.ts";
 import { KyselyPaymentRepository } from "./kysely-payment-repository.ts";
 import { KyselySurveyRepository } from "./kysely-survey-repository.ts";
@@ -21,13 +21,17 @@ export interface QuickClaimStoreServices {
 
 /** Audit entries and outbox events go out pipelined with the next statement or the COMMIT. */
 const PIPELINED = { pipelined: true } as const;
+/** The audit chain is extended by the database too: no statement of an audit entry is waited for. */
+const AUDIT_PIPELINED = { pipelined: true, chainInDatabase: true } as const;
 
 /**
  * KRN-R09 the quick-claim unit of work on kysely: each `run` is one database transaction holding
  * the repositories, the audit writer (KRN-R07) and the outbox writer; a throw rolls all of it
  * back. Row locks taken by `getForUpdate` last until the transaction ends. The audit entries and
  * outbox events are written pipelined (not waited for one by one; see `PIPELINED` in
- * create-database.ts): a failure of any of them still fails `run`, at the latest at COMMIT.
+ * create-database.ts): a failure of any of them still fails `run`, at the latest at COMMIT. So
+ * are case saves: a version conflict found by the database is raised by `run` as the same 409
+ * DomainError (`caseSaveError`), whichever later statement reports it, with nothing committed.
  */
 export class KyselyQuickClaimUnitOfWork implements QuickClaimUnitOfWork {
   readonly #db: AnyDb;
@@ -40,17 +44,22 @@ export class KyselyQuickClaimUnitOfWork implements QuickClaimUnitOfWork {
 
   run<T>(work: (tx: QuickClaimTx) => Promise<T>): Promise<T> {
     const s = this.#s;
-    return this.#db.transaction().execute((trx) => {
-      const codec = new C2Codec(s.cipher);
-      const tx: QuickClaimTx = {
-        cases: new KyselyCaseRepository(trx, codec, s.clock, s.scope),
-        claims: new KyselyClaimRepository(trx, codec, s.blindIndexer, s.clock, s.scope),
-        payments: new KyselyPaymentRepository(trx, codec, s.scope),
-        surveys: new KyselySurveyRepository(trx),
-        audit: createAuditWriter(trx, s.clock, s.hasher, PIPELINED),
-        outbox: createOutboxWriter(trx, s.clock, s.ids, PIPELINED),
-      };
-      return work(tx);
-    });
+    return this.#db
+      .transaction()
+      .execute((trx) => {
+        const codec = new C2Codec(s.cipher);
+        const tx: QuickClaimTx = {
+          cases: new KyselyCaseRepository(trx, codec, s.clock, s.scope),
+          claims: new KyselyClaimRepository(trx, codec, s.blindIndexer, s.clock, s.scope),
+          payments: new KyselyPaymentRepository(trx, codec, s.scope),
+          surveys: new KyselySurveyRepository(trx),
+          audit: createAuditWriter(trx, s.clock, s.hasher, AUDIT_PIPELINED),
+          outbox: createOutboxWriter(trx, s.clock, s.ids, PIPELINED),
+        };
+        return work(tx);
+      })
+      .catch((e: unknown) => {
+        throw caseSaveError(e);
+      });
   }
 }

@@ -5,7 +5,7 @@ import postgres from "postgres";
 import { buildPlatform } from "../../adapters/composition/compose.ts";
 import { parseDeploymentConfig } from "../../adapters/composition/deployment-config.ts";
 import type { ComposedPlatform } from "../../adapters/composition/platform.ts";
-import type { Database } from "../../adapters/db/create-database.ts";
+import { type Database, preparedStatements } from "../../adapters/db/create-database.ts";
 import { migrateToLatest } from "../../adapters/db/migrate.ts";
 import { silentLogger } from "../../plugins/_framework/logger.ts";
 
@@ -33,25 +33,6 @@ function parseInt8(text: string): number {
 }
 
 /**
- * postgres.js with named prepared statements for Kysely's queries, as adapters/db/create-database.ts
- * opens the platform's database (one round trip per execution once a statement is prepared).
- */
-function preparing(pg: postgres.Sql): postgres.Sql {
-  const wrapper = Object.assign((...args: unknown[]) => (pg as unknown as (...a: unknown[]) => unknown)(...args), pg, {
-    reserve: async () => {
-      const r = await pg.reserve();
-      const unsafe = r.unsafe.bind(r);
-      return Object.assign(r, {
-        unsafe: (query: string, params?: unknown[], options?: object) =>
-          unsafe(query, params as never, { prepare: true, ...options }),
-      });
-    },
-    end: (o?: { timeout?: number }) => pg.end(o),
-  });
-  return wrapper as unknown as postgres.Sql;
-}
-
-/**
  * A scratch database on the bench server, migrated, with the 龙岩 region, the marketplace module
  * and its simulators at zero latency composed over it; dropped afterwards. Its Kysely reports
  * each query to `onQuery`, so the bench can replay exactly the statements a use case sent.
@@ -71,7 +52,9 @@ export async function createMarketplaceScratch(maxConnections: number): Promise<
     types: { int8: { to: 20, from: [20], serialize: (v: unknown) => String(v), parse: parseInt8 } } as never,
   });
   const db = new Kysely<any>({
-    dialect: new PostgresJSDialect({ postgres: preparing(pg) }),
+    // As adapters/db/create-database.ts opens the platform's database: named prepared statements,
+    // BEGIN and `PIPELINED` statements sent without waiting (the write path's round trips).
+    dialect: new PostgresJSDialect({ postgres: preparedStatements(pg) }),
     log: (e: LogEvent) => {
       if (e.level === "query") scratch.onQuery?.({ sql: e.query.sql, parameters: e.query.parameters });
     },

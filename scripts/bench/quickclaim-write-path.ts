@@ -40,31 +40,32 @@ const json = (text: string) =>
 
 /**
  * The SQL one submitPartyItems step sends (KRN-R09 transaction), round trip for round trip, as a
- * pgbench script — each client on its own case, with the case's real stored JSON:
- * BEGIN goes out with the case lock (the application does not wait for BEGIN); the case is saved
- * (optimistic version check); the region's audit head is locked and read; then the audit entry
- * with the head move (one statement), the outbox event and COMMIT go out together (the audit and
- * outbox writers pipeline their statements; see PIPELINED in adapters/db/create-database.ts).
- * What the application computes (hashes, ids) is made by pgbench or SQL functions here. pgbench
- * cannot carry a value out of a pipeline into a variable, so the version check compares the
- * column with itself (the same work for the server as comparing it with the version read).
+ * pgbench script — each client on its own case, with the case's real stored JSON. Two round
+ * trips: BEGIN goes out with the case lock (the application does not wait for BEGIN); then the
+ * case save (its version check failing the statement when no row matched), the audit head
+ * created-or-locked, the audit entry chained on it by the database with the head move, the
+ * outbox event and COMMIT all go out together (pipelined: see PIPELINED in
+ * adapters/db/create-database.ts, the audit writer's `chainInDatabase` and the case repository's
+ * save). What the application computes (ids, the canonical entry text) is made by pgbench or SQL
+ * functions here; the save compares the version with itself (pgbench cannot carry the version
+ * read out of a pipeline), the same work for the server as comparing it with the version read.
  */
 function pgbenchScript(parties: string, doc: string): string {
   const county = `(ARRAY[${COUNTIES.map(([c]) => lit(c)).join(",")}])[CAST(:k AS int) + 1]`;
   const caseId = "'qcbench' || CAST(:client_id AS text)";
-  const hash = "repeat(lpad(to_hex(CAST(:h AS bigint)), 16, '0'), 4)";
+  // ":" is spelt ':' || where pgbench would take ":name" for a variable
+  const at = "to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24' || ':' || 'MI' || ':' || 'SS.US\"Z\"')";
+  const before = `'{"action":"quickclaim.case.party_items","actor":"staff' || ':' || 'bench-clerk","at":"' || ${at} || '","detail":{"insurerId":"picc-ningde","partyId":"A"},"objectId":"' || ${caseId} || '","objectType":"quickclaim.case","outcome":"ok","regionCode":"' || ${county} || '","seq":'`;
   return [
     "\\set k :client_id % 9",
     "\\startpipeline",
     "BEGIN;",
     `SELECT id, region_code, centre_id, status, version, reported_at, accident_at, evidence_submitted_at, determined_at, agreed_at, disputed_at, paid_at, letter_number, plates, insurer_ids, flagged_photos, parties, doc, accident_date::text AS accident_date FROM quickclaim.cases WHERE id = ${caseId} AND region_code LIKE '3509%' FOR UPDATE;`,
     "\\endpipeline",
-    `UPDATE quickclaim.cases SET region_code = region_code, centre_id = centre_id, status = 'REPORTED', reported_at = reported_at, accident_at = accident_at, accident_date = accident_date, evidence_submitted_at = NULL, determined_at = NULL, agreed_at = NULL, disputed_at = NULL, paid_at = NULL, letter_number = NULL, plates = plates, insurer_ids = ARRAY['picc-ningde'], flagged_photos = 0, parties = ${json(parties)}, doc = ${json(doc)}, version = version + 1, updated_at = now() WHERE id = ${caseId} AND region_code LIKE '3509%' AND version = version;`,
-    `SELECT seq, hash FROM platform.audit_head WHERE region_code = ${county} FOR UPDATE \\gset`,
-    "\\set next :seq + 1",
-    "\\set h random(0, 4611686018427387903)",
     "\\startpipeline",
-    `WITH moved AS (UPDATE platform.audit_head SET seq = :next, hash = ${hash}, updated_at = now() WHERE region_code = ${county}) INSERT INTO platform.audit_log (region_code, seq, at, actor, action, object_type, object_id, outcome, detail, prev_hash, hash) VALUES (${county}, :next, now(), 'staff' || ':' || 'bench-clerk', 'quickclaim.case.party_items', 'quickclaim.case', ${caseId}, 'ok', '{"partyId":"A","insurerId":"picc-ningde"}'::jsonb, :hash, ${hash});`,
+    `WITH saved AS (UPDATE quickclaim.cases SET region_code = region_code, centre_id = centre_id, status = 'REPORTED', reported_at = reported_at, accident_at = accident_at, accident_date = accident_date, evidence_submitted_at = NULL, determined_at = NULL, agreed_at = NULL, disputed_at = NULL, paid_at = NULL, letter_number = NULL, plates = plates, insurer_ids = ARRAY['picc-ningde'], flagged_photos = 0, parties = ${json(parties)}, doc = ${json(doc)}, version = version + 1, updated_at = now() WHERE id = ${caseId} AND region_code LIKE '3509%' AND version = version RETURNING 1 AS one) SELECT CAST(CASE WHEN count(*) = 1 THEN '1' ELSE 'KRN-R09 quickclaim case version conflict' END AS int) AS one FROM saved;`,
+    `INSERT INTO platform.audit_head AS a (region_code, seq, hash) VALUES (${county}, 0, repeat('0', 64)) ON CONFLICT (region_code) DO UPDATE SET seq = a.seq WHERE false;`,
+    `WITH h AS (SELECT seq + 1 AS seq, hash AS prev_hash, encode(sha256(convert_to(hash || (${before})::text || (seq + 1)::text || '}', 'UTF8')), 'hex') AS hash FROM platform.audit_head WHERE region_code = (${county})::text), moved AS (UPDATE platform.audit_head a SET seq = h.seq, hash = h.hash, updated_at = now()::timestamptz FROM h WHERE a.region_code = (${county})::text), ins AS (INSERT INTO platform.audit_log (region_code, seq, at, actor, action, object_type, object_id, outcome, detail, prev_hash, hash) SELECT (${county})::text, h.seq, now()::timestamptz, ('staff' || ':' || 'bench-clerk')::text, 'quickclaim.case.party_items'::text, 'quickclaim.case'::text, (${caseId})::text, 'ok'::text, '{"partyId":"A","insurerId":"picc-ningde"}'::jsonb, h.prev_hash, h.hash FROM h RETURNING 1) SELECT CAST(CASE WHEN count(*) = 1 THEN '1' ELSE 'KRN-R07 audit entry not chained' END AS int) AS one FROM ins;`,
     `INSERT INTO platform.outbox (id, region_code, type, aggregate_id, payload, created_at, next_attempt_at) VALUES ('evt_' || md5(random()::text), ${county}, 'quickclaim.case.party_items_given', ${caseId}, '{"caseId":"qcbench0","partyId":"A"}'::jsonb, now(), now());`,
     "COMMIT;",
     "\\endpipeline",
