@@ -18,7 +18,11 @@ export interface CaseRepository {
   /** Reads and locks the case until the transaction ends (SELECT … FOR UPDATE). */
   getForUpdate(id: string): Promise<QuickClaimCase | undefined>;
   insert(c: QuickClaimCase): Promise<void>;
-  /** Saves `next` when the stored version is `next.version - 1`, else throws DomainError "conflict". */
+  /**
+   * Saves `next` when the stored version is `next.version - 1`, else a DomainError "conflict" —
+   * thrown here, or (an adapter that pipelines the save) by the unit of work's `run`, which then
+   * commits nothing of the unit.
+   */
   update(next: QuickClaimCase): Promise<void>;
   /** Next determination-letter serial of a prefecture in a year (1, 2, 3 …), gap-free per transaction. */
   nextLetterSerial(prefectureCode: string, year: number): Promise<number>;
