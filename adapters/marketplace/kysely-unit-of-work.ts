@@ -10,7 +10,13 @@ import type {
 import type { MarketplaceTx, MarketplaceUnitOfWork } from "../../core/marketplace/mod.ts";
 import { type AnyDb, PIPELINED } from "../db/create-database.ts";
 import { AUDIT_GENESIS_HASH } from "../platform/audit-hash.ts";
-import { type AuditLogRow, appendAuditEntries, chainAuditRows } from "../platform/audit-writer.ts";
+import {
+  type AuditLogRow,
+  appendAuditEntries,
+  appendAuditEntriesChainedInDatabase,
+  canChainInDatabase,
+  chainAuditRows,
+} from "../platform/audit-writer.ts";
 import { createOutboxWriter, type OutboxRow, outboxRow } from "../platform/outbox-writer.ts";
 import { KyselyApplicationRepository } from "./application-store.ts";
 import { KyselyApplyCodeRepository } from "./apply-code-store.ts";
@@ -41,8 +47,12 @@ export interface MarketplaceStoreServices {
  *
  * Writes whose result nobody reads (the push and application inserts, the audit/outbox tail) are
  * sent pipelined (`PIPELINED`, see create-database.ts): they travel with the next statement that
- * is waited for — a locking read, the audit head lock, the COMMIT — which raises their failure
- * (e.g. a duplicate key); the unit then rolls back and rethrows it, so nothing of it commits.
+ * is waited for — a locking read, the COMMIT — which raises their failure (e.g. a duplicate key);
+ * the unit then rolls back (or Postgres already ended the transaction at the COMMIT) and rethrows
+ * it, so nothing of it commits. With the node SHA-256 hasher the audit chain is made in the
+ * database, so the whole tail after the unit's last locking read — writes, events, head lock,
+ * chained entries, COMMIT — is one round trip, and the region's head is locked only while
+ * Postgres executes it.
  */
 export class KyselyMarketplaceUnitOfWork implements MarketplaceUnitOfWork {
   readonly #db: AnyDb;
@@ -78,14 +88,24 @@ export class KyselyMarketplaceUnitOfWork implements MarketplaceUnitOfWork {
       await scope.finish(false).catch(() => {}); // the unit's own error is the one to report
       throw e;
     }
-    await scope.finish(true);
+    try {
+      await scope.finish(true);
+    } catch (e) {
+      // A failure of a statement pipelined with the COMMIT is raised by it (Postgres has ended the
+      // transaction, committing nothing); the ROLLBACK releases the connection all the same.
+      await scope.finish(false).catch(() => {});
+      throw e;
+    }
     return result;
   }
 }
 
 /**
  * The unit's outbox events and audit entries, last in the transaction so that the region's
- * audit-chain head is locked only just before COMMIT. When every entry is of one region (the
+ * audit-chain head is locked only just before COMMIT. With the node SHA-256 hasher (what the
+ * platform composes): the events in one pipelined insert, then the head created-or-locked and
+ * the entries chained on it in the database (`appendAuditEntriesChainedInDatabase`, pipelined
+ * too) — nothing is waited for before the COMMIT. With another hasher, when every entry is of one region (the
  * usual case) that is two statements: the head read under its row lock (created first only if
  * the region has none yet) — waited for, as the chain needs the head's hash; it also settles the
  * unit's pipelined writes before it — then one statement inserting the events and the chained
@@ -99,6 +119,20 @@ async function flush(
   audit: readonly AuditEntryInput[],
   outbox: readonly OutboxEventInput[],
 ): Promise<void> {
+  if (canChainInDatabase(s.hasher)) {
+    // Events first (they need no lock), then the head lock and the chain: all pipelined with the
+    // COMMIT, so the region's head is locked only while the database runs the end of the unit.
+    if (outbox.length > 0) {
+      const values: Record<string, unknown> = {};
+      outbox.forEach((e, i) => {
+        const row = outboxRow(e, s.clock, s.ids);
+        for (const c of OUTBOX_COLUMNS) values[`e${i}_${c}`] = row[c];
+      });
+      await trx.executeQuery(outboxStatement(outbox.length).bind(trx, values, PIPELINED));
+    }
+    if (audit.length > 0) await appendAuditEntriesChainedInDatabase(trx, s.clock, audit);
+    return;
+  }
   const region = audit[0]?.regionCode;
   if (region === undefined || audit.some((e) => e.regionCode !== region)) {
     const writer = createOutboxWriter(trx, s.clock, s.ids, { pipelined: true });
@@ -175,6 +209,26 @@ function tailStatement(entries: number, events: number): CompiledStatement<strin
         .where("region_code", "=", slot("region"));
     });
     if (tails.size < 64) tails.set(key, statement);
+  }
+  return statement;
+}
+
+const outboxInserts = new Map<number, CompiledStatement<string>>();
+
+/** One multi-row insert of `events` outbox rows (slots `e<i>_<column>`), compiled once per count. */
+function outboxStatement(events: number): CompiledStatement<string> {
+  let statement = outboxInserts.get(events);
+  if (!statement) {
+    statement = new CompiledStatement<string>((db, slot) =>
+      db
+        .insertInto("platform.outbox")
+        .values(
+          Array.from({ length: events }, (_, i) =>
+            Object.fromEntries(OUTBOX_COLUMNS.map((c) => [c, slot(`e${i}_${c}`)])),
+          ),
+        ),
+    );
+    if (outboxInserts.size < 64) outboxInserts.set(events, statement);
   }
   return statement;
 }

@@ -186,6 +186,107 @@ async function appendChainedInDatabase(
   );
 }
 
+/**
+ * KRN-R07 several entries of one transaction chained in the database, in order, without waiting
+ * for any statement: per region (in region order, so two transactions never wait on each other's
+ * heads crosswise) the head is created-or-locked (as `chainInDatabase` does) and then one
+ * statement chains all of the region's entries on it — each hash SHA-256 over the previous hash ‖
+ * the canonical JSON `auditEntryHash` hashes, computed by the database — inserts them and moves
+ * the head. Both are sent `PIPELINED`: they travel with the caller's next waited-for statement
+ * (its COMMIT), so the head's row lock is held only while the database executes the rest of the
+ * transaction. A statement that fails (or an entry that was not chained) fails the transaction
+ * there. Needs the node SHA-256 hasher (`canChainInDatabase`); the caller's transaction; the
+ * caller commits. On PGlite the statements are simply waited for.
+ */
+export async function appendAuditEntriesChainedInDatabase(
+  tx: AnyDb,
+  clock: Clock,
+  entries: readonly AuditEntryInput[],
+): Promise<void> {
+  if (!tx.isTransaction) throw new TypeError("appendAuditEntriesChainedInDatabase needs the caller's transaction");
+  for (const e of entries) checkEntry(e);
+  const at = clock.now();
+  const stamp = auditTimestamp(at);
+  const regions = [...new Set(entries.map((e) => e.regionCode))].sort();
+  for (const regionCode of regions) {
+    const mine = entries.filter((e) => e.regionCode === regionCode);
+    const params: unknown[] = [regionCode, at];
+    for (const entry of mine) {
+      const detail = storableDetail(entry.detail);
+      params.push(
+        hashedTextBeforeSeq({
+          regionCode,
+          at: stamp,
+          actor: entry.actor,
+          action: entry.action,
+          objectType: entry.objectType,
+          objectId: entry.objectId,
+          outcome: entry.outcome,
+          detail,
+        }),
+        entry.actor,
+        entry.action,
+        entry.objectType,
+        entry.objectId,
+        entry.outcome,
+        detail,
+      );
+    }
+    await tx.executeQuery(CompiledQuery.raw(PIPELINED + ENSURE_AND_LOCK_HEAD_SQL, [regionCode, AUDIT_GENESIS_HASH]));
+    await tx.executeQuery(CompiledQuery.raw(PIPELINED + chainBatchSql(mine.length), params));
+  }
+}
+
+/** Whether `hasher` computes what the database's `sha256` computes (so the chain can be made there). */
+export function canChainInDatabase(hasher: Hasher): boolean {
+  return hasher instanceof NodeHasher;
+}
+
+const chainBatches = new Map<number, string>();
+
+/**
+ * The statement chaining `n` entries of one region on its (locked) head: $1 the region, $2 the
+ * time; entry i (0-based) has its hashed text before the sequence number at $(3+7i), then actor,
+ * action, object type, object id, outcome and detail. Entry i+1 is chained on entry i's hash
+ * (CTE e<i+1> reads e<i>), the head moves to the last; the statement fails unless all n were
+ * inserted.
+ */
+export function chainBatchSql(n: number): string {
+  let text = chainBatches.get(n);
+  if (text !== undefined) return text;
+  if (!Number.isInteger(n) || n < 1) throw new RangeError("audit batch: at least one entry");
+  const parts = ["h as (select seq, hash from platform.audit_head where region_code = $1::text)"];
+  for (let i = 0; i < n; i++) {
+    const from = i === 0 ? "h" : `e${i - 1}`;
+    const before = `$${3 + 7 * i}::text`;
+    parts.push(
+      `e${i} as (select ${from}.seq + 1 as seq, ${from}.hash as prev_hash, ` +
+        `encode(sha256(convert_to(${from}.hash || ${before} || (${from}.seq + 1)::text || '}', 'UTF8')), 'hex') as hash from ${from})`,
+    );
+  }
+  const last = `e${n - 1}`;
+  parts.push(
+    `moved as (update platform.audit_head a set seq = ${last}.seq, hash = ${last}.hash, updated_at = $2::timestamptz ` +
+      `from ${last} where a.region_code = $1::text)`,
+  );
+  const selects = Array.from({ length: n }, (_, i) => {
+    const p = (k: number) => `$${3 + 7 * i + k}`;
+    return (
+      `select $1::text, e${i}.seq, $2::timestamptz, ${p(1)}::text, ${p(2)}::text, ${p(3)}::text, ${p(4)}::text, ` +
+      `${p(5)}::text, ${p(6)}::jsonb, e${i}.prev_hash, e${i}.hash from e${i}`
+    );
+  });
+  parts.push(
+    "ins as (insert into platform.audit_log (region_code, seq, at, actor, action, object_type, object_id, outcome, detail, prev_hash, hash) " +
+      `${selects.join(" union all ")} returning 1)`,
+  );
+  text =
+    `with ${parts.join(", ")} ` +
+    `select cast(case when count(*) = ${n} then '1' else 'KRN-R07 audit entries not chained' end as int) as one from ins`;
+  if (chainBatches.size < 64) chainBatches.set(n, text);
+  return text;
+}
+
 async function appendIn(tx: AnyDb, clock: Clock, hasher: Hasher, entry: AuditEntryInput): Promise<void> {
   const detail = storableDetail(entry.detail);
   await sql`insert into platform.audit_head (region_code, seq, hash)

@@ -6,7 +6,12 @@ import type { CapturedQuery } from "./marketplace-scratch.ts";
  * become literals, except what must differ per transaction or client —
  * - ids minted during the call (application, push, outbox event) → unique per transaction;
  * - the consent → one per client (as the application side gives each worker its own);
- * - the audit chain's head: `select … for update` keeps `\gset`, and the entries (one or a
+ * - the audit chain chained in the database (the marketplace unit of work with the node hasher,
+ *   audit-writer's `appendAuditEntriesChainedInDatabase`): nothing to substitute — the head
+ *   upsert-lock and the chaining statement are sent as they are, pipelined with the rest of the
+ *   tail and the COMMIT, so pgbench holds the head lock exactly as long as the application does
+ *   (the hashed text keeps the call's ids literally; only its length matters to the work);
+ * - otherwise the audit chain's head: `select … for update` keeps `\gset`, and the entries (one or a
  *   multi-row batch, alone or inside a data-modifying CTE) and the head move use `:seq + n` and
  *   `:hash` from it, as the audit writer does in JavaScript.
  * Round trips as the application makes them: statements it sent without waiting (BEGIN, and those
