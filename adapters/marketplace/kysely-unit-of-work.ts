@@ -8,19 +8,15 @@ import type {
   OutboxEventInput,
 } from "../../core/kernel/mod.ts";
 import type { MarketplaceTx, MarketplaceUnitOfWork } from "../../core/marketplace/mod.ts";
+import { CompiledStatement } from "../db/compiled-statement.ts";
 import { type AnyDb, PIPELINED } from "../db/create-database.ts";
+import { appendAuditEntriesChainedInDatabase, canChainInDatabase } from "../platform/audit-chain-in-database.ts";
+import { type AuditLogRow, chainAuditRows } from "../platform/audit-entry.ts";
 import { AUDIT_GENESIS_HASH } from "../platform/audit-hash.ts";
-import {
-  type AuditLogRow,
-  appendAuditEntries,
-  appendAuditEntriesChainedInDatabase,
-  canChainInDatabase,
-  chainAuditRows,
-} from "../platform/audit-writer.ts";
+import { appendAuditEntries } from "../platform/audit-writer.ts";
 import { createOutboxWriter, type OutboxRow, outboxRow } from "../platform/outbox-writer.ts";
 import { KyselyApplicationRepository } from "./application-store.ts";
 import { KyselyApplyCodeRepository } from "./apply-code-store.ts";
-import { CompiledStatement } from "./compiled-statement.ts";
 import { KyselyConsentRepository } from "./consent-store.ts";
 import { LazyTransaction } from "./db-scope.ts";
 import { KyselyInstitutionRepository } from "./institution-store.ts";

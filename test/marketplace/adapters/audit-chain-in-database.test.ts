@@ -8,7 +8,8 @@ import {
   namedProducts,
 } from "../../../adapters/marketplace/demo/longyan-demo-catalogue.ts";
 import { KyselyMarketplaceUnitOfWork } from "../../../adapters/marketplace/kysely-unit-of-work.ts";
-import { appendAuditEntriesChainedInDatabase, chainAuditRows } from "../../../adapters/platform/audit-writer.ts";
+import { appendAuditEntriesChainedInDatabase } from "../../../adapters/platform/audit-chain-in-database.ts";
+import { chainAuditRows } from "../../../adapters/platform/audit-entry.ts";
 import { verifyAuditChain } from "../../../adapters/platform/verify-audit-chain.ts";
 import type { AuditEntryInput, FieldCipher, Hasher, IdGenerator, Principal } from "../../../core/kernel/mod.ts";
 import { createMarketplaceUseCases } from "../../../core/marketplace/mod.ts";
