@@ -1,5 +1,5 @@
 import { type Compilable, CompiledQuery } from "kysely";
-import type { AnyDb } from "../db/create-database.ts";
+import type { AnyDb } from "./create-database.ts";
 
 /** A placeholder kysely compiles as a parameter; it names the value that takes its place. */
 class Slot {

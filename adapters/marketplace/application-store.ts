@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import type { Application, ApplicationRepository } from "../../core/marketplace/mod.ts";
+import { CompiledStatement } from "../db/compiled-statement.ts";
 import { type AnyDb, PIPELINED } from "../db/create-database.ts";
 import { APPLICATION_COLUMNS, type ApplicationRow, applicationFromRow, applicationToRow } from "./application-row.ts";
-import { CompiledStatement } from "./compiled-statement.ts";
 import type { DbScope } from "./db-scope.ts";
 
 export const APPLICATIONS = "marketplace.applications";

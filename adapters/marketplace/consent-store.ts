@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Consent, ConsentPurpose, ConsentRepository } from "../../core/marketplace/mod.ts";
+import { CompiledStatement } from "../db/compiled-statement.ts";
 import type { AnyDb } from "../db/create-database.ts";
-import { CompiledStatement } from "./compiled-statement.ts";
 import type { DbScope } from "./db-scope.ts";
 import { toDate, toDateOrNull } from "./sql-values.ts";
 

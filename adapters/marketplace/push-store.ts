@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { ConsentPurpose, PushLogRepository, PushRecord } from "../../core/marketplace/mod.ts";
+import { CompiledStatement } from "../db/compiled-statement.ts";
 import { type AnyDb, PIPELINED } from "../db/create-database.ts";
-import { CompiledStatement } from "./compiled-statement.ts";
 import type { DbScope } from "./db-scope.ts";
 import { toDate, toDateOrNull } from "./sql-values.ts";
 

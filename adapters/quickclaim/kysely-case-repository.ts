@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { type Clock, DomainError, regionContains } from "../../core/kernel/mod.ts";
 import type { CaseRepository, QuickClaimCase } from "../../core/quickclaim/mod.ts";
+import { CompiledStatement } from "../db/compiled-statement.ts";
 import { type AnyDb, PIPELINED } from "../db/create-database.ts";
 import type { C2Codec } from "./c2-codec.ts";
 import { CASE_COLUMNS, type CaseRow, type CaseRowValues, fromCaseRow, toCaseRow } from "./case-row.ts";
-import { CompiledStatement } from "./compiled-statement.ts";
 import { isUniqueViolation, regionPattern } from "./sql-helpers.ts";
 
 const CASES = "quickclaim.cases";

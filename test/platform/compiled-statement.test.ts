@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CompiledStatement } from "../../../adapters/quickclaim/compiled-statement.ts";
-import { createTestDatabase, type TestDatabase } from "../../support/test-database.ts";
+import { CompiledStatement } from "../../adapters/db/compiled-statement.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 describe("compiled statements: built and compiled once, run with new values (quick-claim hot path)", () => {
   let db: TestDatabase;
