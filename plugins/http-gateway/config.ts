@@ -1,35 +1,9 @@
 import * as v from "valibot";
-import {
-  DEFAULT_REPLAY_WINDOW_SECONDS,
-  INSTITUTION_ID_PATTERN,
-  KEY_ID_PATTERN,
-} from "../../adapters/gateway/gateway-protocol.ts";
+import { absoluteUrl, keyIdField, pathField, secretEnvField } from "../../adapters/gateway/config-fields.ts";
+import { DEFAULT_REPLAY_WINDOW_SECONDS, INSTITUTION_ID_PATTERN } from "../../adapters/gateway/gateway-protocol.ts";
 
-const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
-const PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
-
-function absoluteUrl(text: string): URL | undefined {
-  try {
-    const url = new URL(text);
-    return url.protocol === "https:" || url.protocol === "http:" ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const keyIdSchema = v.pipe(
-  v.string(),
-  v.regex(KEY_ID_PATTERN, "a key id is 1-64 of A-Z a-z 0-9 . _ -"),
-  v.description("key id sent in X-FIF-Key-Id, agreed with the institution, e.g. 2026-11"),
-);
-
-const secretEnvSchema = v.pipe(
-  v.string(),
-  v.regex(ENV_NAME, "the name of an environment variable, upper-case, e.g. FIF_GW_CCB_SECRET"),
-  v.description(
-    "NAME of the environment variable holding the shared secret (at least 32 bytes); the secret itself never goes in the config file",
-  ),
-);
+const keyIdSchema = keyIdField("the institution");
+const secretEnvSchema = secretEnvField("FIF_GW_CCB_SECRET");
 
 export const institutionConnectionSchema = v.pipe(
   v.strictObject({
@@ -47,10 +21,8 @@ export const institutionConnectionSchema = v.pipe(
       }, "must not carry a query, a fragment or credentials"),
       v.description("the institution's gateway endpoint root, e.g. https://fif-gw.bank.example.cn/api"),
     ),
-    decisionPath: v.pipe(
-      v.optional(v.pipe(v.string(), v.regex(PATH, "a path starting with /")), "/fif/v1/decisions"),
-      v.description("path under baseUrl that takes instant-decision requests (秒批)"),
-    ),
+    decisionPath: pathField("/fif/v1/decisions", "path under baseUrl that takes instant-decision requests (秒批)"),
+
     keyId: keyIdSchema,
     secretEnv: secretEnvSchema,
     previousKey: v.pipe(

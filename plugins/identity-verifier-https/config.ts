@@ -1,38 +1,10 @@
 import * as v from "valibot";
-import {
-  DEFAULT_REPLAY_WINDOW_SECONDS,
-  INSTITUTION_ID_PATTERN,
-  KEY_ID_PATTERN,
-} from "../../adapters/gateway/gateway-protocol.ts";
+import { absoluteUrl, keyIdField, pathField, secretEnvField } from "../../adapters/gateway/config-fields.ts";
+import { DEFAULT_REPLAY_WINDOW_SECONDS, INSTITUTION_ID_PATTERN } from "../../adapters/gateway/gateway-protocol.ts";
 
-const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
-const PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
+const keyIdSchema = keyIdField("the verification service");
+const secretEnvSchema = secretEnvField("FIF_IDV_SECRET");
 
-function absoluteUrl(text: string): URL | undefined {
-  try {
-    const url = new URL(text);
-    return url.protocol === "https:" || url.protocol === "http:" ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const keyIdSchema = v.pipe(
-  v.string(),
-  v.regex(KEY_ID_PATTERN, "a key id is 1-64 of A-Z a-z 0-9 . _ -"),
-  v.description("key id sent in X-FIF-Key-Id, agreed with the verification service, e.g. 2026-11"),
-);
-
-const secretEnvSchema = v.pipe(
-  v.string(),
-  v.regex(ENV_NAME, "the name of an environment variable, upper-case, e.g. FIF_IDV_SECRET"),
-  v.description(
-    "NAME of the environment variable holding the shared secret (at least 32 bytes); the secret itself never goes in the config file",
-  ),
-);
-
-const pathSchema = (fallback: string, what: string) =>
-  v.pipe(v.optional(v.pipe(v.string(), v.regex(PATH, "a path starting with /")), fallback), v.description(what));
 
 /**
  * Config of the identity-verifier-https plugin: one real-name verification service (KRN-R06)
@@ -57,11 +29,11 @@ export const identityVerifierHttpsConfigSchema = v.pipe(
       }, "must not carry a query, a fragment or credentials"),
       v.description("the service's endpoint root, e.g. https://idv.gat.example.cn/api"),
     ),
-    personPath: pathSchema(
+    personPath: pathField(
       "/fif/v1/identity/person",
       "path under baseUrl of the person check (name + resident ID + mobile, 三要素)",
     ),
-    enterprisePath: pathSchema(
+    enterprisePath: pathField(
       "/fif/v1/identity/enterprise-agent",
       "path under baseUrl of the enterprise check (the person is its legal representative or authorised agent)",
     ),
