@@ -10,6 +10,7 @@ import { HomePage, type ModuleTitle } from "./home-page.tsx";
 import { format } from "./i18n.ts";
 import { IdentityPage } from "./identity-page.tsx";
 import { pageContext } from "./layout.tsx";
+import { signInError } from "./sign-in-error.ts";
 import { SignInPage } from "./sign-in-page.tsx";
 
 /**
@@ -39,20 +40,6 @@ function field(body: Record<string, unknown>, name: string): string {
 
 function regionList(c: Context<AppEnv>) {
   return [...c.get("platform").regions.values()];
-}
-
-/** The page-language message for an error of the sign-in services. */
-function signInError(c: Context<AppEnv>, e: unknown): { status: 401 | 429 | 503; message: string } {
-  const { t } = pageContext(c);
-  if (e instanceof TooManyRequestsError)
-    return { status: 429, message: format(t.tooMany, { seconds: e.retryAfterSeconds }) };
-  if (isDomainError(e) && e.kind === "unavailable") return { status: 503, message: t.sendFailed };
-  if (isDomainError(e) && e.kind === "unauthenticated") {
-    if (e.field === "apiKey") return { status: 401, message: t.badKey };
-    const left = Number(e.detail?.attemptsLeft ?? 0);
-    return { status: 401, message: left > 0 ? format(t.wrongCode, { n: left }) : t.codeGone };
-  }
-  throw e;
 }
 
 /** The page-language message for an error of the real-name check. */

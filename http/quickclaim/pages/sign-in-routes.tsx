@@ -1,11 +1,11 @@
 import { csrf } from "hono/csrf";
-import { TooManyRequestsError } from "../../../adapters/auth/too-many-requests.ts";
-import { isDomainError, maskMobile } from "../../../core/kernel/mod.ts";
+import { maskMobile } from "../../../core/kernel/mod.ts";
 import { setSessionCookie } from "../../auth/session-cookie.ts";
 import type { App } from "../../env.ts";
 import { format } from "../../pages/i18n.ts";
 import { type PageContext, pageContext } from "../../pages/layout.tsx";
 import { literalSegment } from "../../pages/literal-segment.ts";
+import { signInError } from "../../pages/sign-in-error.ts";
 import { formOf, text } from "./form-once.tsx";
 import { QcPage } from "./page-kit.tsx";
 import type { QcContext } from "./qc-context.tsx";
@@ -113,20 +113,6 @@ function Code(props: { page: PageContext; next: string; mobile: string; minutes:
       </section>
     </QcPage>
   );
-}
-
-/** The sign-in services' errors in the page's language (as the shell's sign-in does). */
-function signInError(c: QcContext, e: unknown): { status: 401 | 429 | 503; message: string } {
-  const { t } = pageContext(c);
-  if (e instanceof TooManyRequestsError)
-    return { status: 429, message: format(t.tooMany, { seconds: e.retryAfterSeconds }) };
-  if (isDomainError(e) && e.kind === "unavailable") return { status: 503, message: t.sendFailed };
-  if (isDomainError(e) && e.kind === "unauthenticated") {
-    if (e.field === "apiKey") return { status: 401, message: t.badKey };
-    const left = Number(e.detail?.attemptsLeft ?? 0);
-    return { status: 401, message: left > 0 ? format(t.wrongCode, { n: left }) : t.codeGone };
-  }
-  throw e;
 }
 
 export function registerSignInRoutes(app: App): void {
