@@ -78,6 +78,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     cipher: deps.cipher ?? { encrypt: unavailable("no field cipher"), decrypt: unavailable("no field cipher") },
     auditFor,
     verifierFor: deps.identityVerifierFor ?? unavailable("no IdentityVerifier"),
+    maxFailuresPerDay: settings.identityMaxFailuresPerDay,
   });
   const otp = createOtpService({
     db: deps.db,

@@ -7,6 +7,8 @@ export interface AuthSettings {
   readonly staffSessionTtlSeconds: number;
   /** Session cookies carry `Secure` (HTTPS only). On by default in production. */
   readonly secureCookies: boolean;
+  /** 实名认证: mismatched identity checks an account may make per day before it waits until tomorrow. */
+  readonly identityMaxFailuresPerDay: number;
 }
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
@@ -14,6 +16,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   citizenSessionTtlSeconds: 2 * 3600,
   staffSessionTtlSeconds: 8 * 3600,
   secureCookies: false,
+  identityMaxFailuresPerDay: 5,
 };
 
 function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -27,7 +30,7 @@ function positiveInt(env: Record<string, string | undefined>, name: string, fall
 /**
  * Reads AUTH_CITIZEN_SESSION_SECONDS, AUTH_STAFF_SESSION_SECONDS, AUTH_SECURE_COOKIES
  * (true/false; default true when NODE_ENV=production), OTP_TTL_SECONDS, OTP_MAX_ATTEMPTS,
- * OTP_RESEND_SECONDS, OTP_MAX_PER_HOUR.
+ * OTP_RESEND_SECONDS, OTP_MAX_PER_HOUR, IDENTITY_MAX_FAILURES_PER_DAY.
  */
 export function authSettingsFromEnv(env: Record<string, string | undefined>): AuthSettings {
   const d = DEFAULT_AUTH_SETTINGS;
@@ -47,5 +50,6 @@ export function authSettingsFromEnv(env: Record<string, string | undefined>): Au
     citizenSessionTtlSeconds: positiveInt(env, "AUTH_CITIZEN_SESSION_SECONDS", d.citizenSessionTtlSeconds),
     staffSessionTtlSeconds: positiveInt(env, "AUTH_STAFF_SESSION_SECONDS", d.staffSessionTtlSeconds),
     secureCookies: secure === "" || secure === undefined ? env.NODE_ENV === "production" : secure === "true",
+    identityMaxFailuresPerDay: positiveInt(env, "IDENTITY_MAX_FAILURES_PER_DAY", d.identityMaxFailuresPerDay),
   };
 }

@@ -54,8 +54,8 @@ export interface CitizenIdentitiesDeps {
   readonly cipher: FieldCipher;
   readonly auditFor: AuditFor;
   readonly verifierFor: (regionCode: string) => IdentityVerifier;
-  /** Mismatched checks an account may make per day before it is refused until tomorrow (default 5). */
-  readonly maxFailuresPerDay?: number;
+  /** Mismatched checks an account may make per day before it is refused until tomorrow (AuthSettings). */
+  readonly maxFailuresPerDay: number;
 }
 
 interface Row {
@@ -97,7 +97,7 @@ function cleanName(value: string, field: string): string {
  * blind index before they act for a data subject (e.g. MKT-R01 consent).
  */
 export function createCitizenIdentities(deps: CitizenIdentitiesDeps): CitizenIdentities {
-  const maxFailures = deps.maxFailuresPerDay ?? 5;
+  const maxFailures = deps.maxFailuresPerDay;
   const table = "platform.citizen_identities";
 
   async function indexesOf(subjectRef: string, tx: AnyDb = deps.db): Promise<string[]> {
