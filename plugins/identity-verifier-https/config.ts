@@ -5,7 +5,6 @@ import { DEFAULT_REPLAY_WINDOW_SECONDS, INSTITUTION_ID_PATTERN } from "../../ada
 const keyIdSchema = keyIdField("the verification service");
 const secretEnvSchema = secretEnvField("FIF_IDV_SECRET");
 
-
 /**
  * Config of the identity-verifier-https plugin: one real-name verification service (KRN-R06)
  * reached over signed HTTPS (KRN-R14), the same fields and checks as one institution of the
