@@ -1,3 +1,4 @@
+import { connectPostgres } from "../adapters/db/connect-postgres.ts";
 import "reflect-metadata";
 import { pathToFileURL } from "node:url";
 import postgres from "postgres";
@@ -138,7 +139,7 @@ export async function seedFactorsMillion(url: string, total: number, batchSize =
   const db = await createDatabase({ url, maxConnections: 2 });
   await migrateToLatest(db.db);
   await db.close();
-  const sql = postgres(url, { max: 2, onnotice: () => {} });
+  const sql = connectPostgres(url, { max: 2, onnotice: () => {} });
   try {
     await sql`insert into factors.products (id, region_code, bank_id, name_zh, status, terms, created_at, version)
       values ('mprd', '350900', 'nd-rural-bank', '农房抵押贷（基准）', 'active', '{}'::jsonb, now(), 1) on conflict do nothing`;

@@ -2,7 +2,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import { PostgresJSDialect } from "kysely-postgres-js";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { connectPostgres } from "./connect-postgres.ts";
 
 /**
  * The one place that opens a database. Postgres through postgres.js when a URL is given,
@@ -131,7 +132,7 @@ function pipelining(unsafe: Unsafe): Unsafe {
 
 export async function createDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.url) {
-    const sql = postgres(config.url, {
+    const sql = connectPostgres(config.url, {
       max: config.maxConnections ?? 10,
       onnotice: () => {},
       types: {

@@ -1,4 +1,4 @@
-import postgres from "postgres";
+import { connectPostgres } from "../../adapters/db/connect-postgres.ts";
 import { createDatabase } from "../../adapters/db/create-database.ts";
 import { KyselyFactorsStatistics } from "../../adapters/factors/kysely-statistics.ts";
 import { percentile, type Row } from "./measure.ts";
@@ -20,7 +20,7 @@ const ms = (xs: number[], p: number) =>
 export async function factorsDashboardRow(url: string, factors: number, count = 30): Promise<Row> {
   const database = await createDatabase({ url, maxConnections: 2 });
   const statistics = new KyselyFactorsStatistics(database.db);
-  const bare = postgres(url, { max: 1, onnotice: () => {} });
+  const bare = connectPostgres(url, { max: 1, onnotice: () => {} });
   const query = (to: string) => ({ regionCode: "350900", countyCode: null, from: "2026-01-01", to });
   try {
     const loans = Math.floor(factors / 10);

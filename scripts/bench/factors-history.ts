@@ -1,4 +1,4 @@
-import postgres from "postgres";
+import { connectPostgres } from "../../adapters/db/connect-postgres.ts";
 import { createDatabase } from "../../adapters/db/create-database.ts";
 import { KyselyFactorsQueries } from "../../adapters/factors/kysely-queries.ts";
 import { KyselyFactorsStatistics } from "../../adapters/factors/kysely-statistics.ts";
@@ -54,7 +54,7 @@ export async function factorsHistoryRow(url: string, factors: number, count = 2_
     appraiser: { appraise: unused },
     collection: { requestBuyOut: unused },
   } as unknown as FactorsDeps;
-  const bare = postgres(url, { max: 1, onnotice: () => {} });
+  const bare = connectPostgres(url, { max: 1, onnotice: () => {} });
   try {
     const ids = samples(factors, count).map(benchFactorId);
     const useCase: number[] = [];

@@ -1,8 +1,8 @@
+import { connectPostgres } from "../../adapters/db/connect-postgres.ts";
 import "reflect-metadata";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import postgres from "postgres";
 import { buildPlatform } from "../../adapters/composition/compose.ts";
 import { parseDeploymentConfig } from "../../adapters/composition/deployment-config.ts";
 import type { ComposedPlatform } from "../../adapters/composition/platform.ts";
@@ -36,7 +36,7 @@ export interface FactorsScratch {
  */
 export async function createFactorsScratch(maxConnections = 20): Promise<FactorsScratch> {
   const name = `fac_bench_${process.pid}_${Date.now().toString(36)}`;
-  const admin = postgres(FACTORS_BENCH_SERVER, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(FACTORS_BENCH_SERVER, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const u = new URL(FACTORS_BENCH_SERVER);
@@ -68,7 +68,7 @@ export async function createFactorsScratch(maxConnections = 20): Promise<Factors
     dataDir,
     async drop() {
       await platform.close();
-      const again = postgres(FACTORS_BENCH_SERVER, { max: 1, onnotice: () => {} });
+      const again = connectPostgres(FACTORS_BENCH_SERVER, { max: 1, onnotice: () => {} });
       await again.unsafe(`drop database if exists ${name} with (force)`);
       await again.end();
       rmSync(dataDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "kysely";
+import { hostArgument } from "../../adapters/db/connect-postgres.ts";
 import type { AnyDb } from "../../adapters/db/create-database.ts";
 import { factorsDeps } from "../../adapters/factors/factors-deps.ts";
 import { defineCreditProduct, ningdeDemoProducts, registerLien } from "../../core/factors/mod.ts";
@@ -144,7 +145,15 @@ export async function factorsWritePathRow(s: FactorsScratch, clients: number, se
   const file = join(s.dataDir, "factors-register-lien.pgbench.sql");
   writeFileSync(file, pgbenchScript(product.id, `${run}g`));
   const u = new URL(s.url);
-  const args = ["-n", "-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres")];
+  const args = [
+    "-n",
+    "-h",
+    hostArgument(u.toString()),
+    "-p",
+    u.port || "5432",
+    "-U",
+    decodeURIComponent(u.username || "postgres"),
+  ];
   const pgbench = (t: number) => {
     const out = spawnSync("pgbench", [...args, "-c", String(clients), "-j", "2", "-T", String(t), "-f", file, s.name], {
       encoding: "utf8",

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { hostArgument } from "../../adapters/db/connect-postgres.ts";
 import { pgbenchTps } from "./marketplace-pgbench-script.ts";
 
 export interface PgbenchRun {
@@ -35,7 +36,7 @@ export function runPgbench(url: string, script: string, run: PgbenchRun): Pgbenc
     if (run.rate !== undefined) args.push("-R", String(run.rate), "--log", `--log-prefix=${join(dir, "log")}`);
     args.push(
       "-h",
-      u.hostname,
+      hostArgument(url),
       "-p",
       u.port || "5432",
       "-U",

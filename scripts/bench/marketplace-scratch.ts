@@ -1,10 +1,10 @@
 import "reflect-metadata";
 import { Kysely, type LogEvent } from "kysely";
 import { PostgresJSDialect } from "kysely-postgres-js";
-import postgres from "postgres";
 import { buildPlatform } from "../../adapters/composition/compose.ts";
 import { parseDeploymentConfig } from "../../adapters/composition/deployment-config.ts";
 import type { ComposedPlatform } from "../../adapters/composition/platform.ts";
+import { connectPostgres } from "../../adapters/db/connect-postgres.ts";
 import { type Database, preparedStatements } from "../../adapters/db/create-database.ts";
 import { migrateToLatest } from "../../adapters/db/migrate.ts";
 import { silentLogger } from "../../plugins/_framework/logger.ts";
@@ -39,14 +39,14 @@ function parseInt8(text: string): number {
  */
 export async function createMarketplaceScratch(maxConnections: number): Promise<MarketplaceScratch> {
   const name = `mkt_bench_${process.pid}_${Date.now().toString(36)}`;
-  const admin = postgres(BENCH_SERVER, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(BENCH_SERVER, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const u = new URL(BENCH_SERVER);
   u.pathname = `/${name}`;
   const url = u.toString();
   const scratch = { onQuery: undefined as ((q: CapturedQuery) => void) | undefined };
-  const pg = postgres(url, {
+  const pg = connectPostgres(url, {
     max: maxConnections,
     onnotice: () => {},
     types: { int8: { to: 20, from: [20], serialize: (v: unknown) => String(v), parse: parseInt8 } } as never,
@@ -89,7 +89,7 @@ export async function createMarketplaceScratch(maxConnections: number): Promise<
     async drop() {
       await platform.close();
       await db.destroy();
-      const again = postgres(BENCH_SERVER, { max: 1, onnotice: () => {} });
+      const again = connectPostgres(BENCH_SERVER, { max: 1, onnotice: () => {} });
       await again.unsafe(`drop database if exists ${name} with (force)`);
       await again.end();
     },

@@ -1,8 +1,8 @@
+import { connectPostgres } from "../../adapters/db/connect-postgres.ts";
 import "reflect-metadata";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import postgres from "postgres";
 import { buildPlatform } from "../../adapters/composition/compose.ts";
 import { parseDeploymentConfig } from "../../adapters/composition/deployment-config.ts";
 import type { ComposedPlatform } from "../../adapters/composition/platform.ts";
@@ -25,7 +25,7 @@ export interface Scratch {
  */
 export async function createScratch(maxConnections = 20): Promise<Scratch> {
   const name = `qc_bench_${process.pid}_${Date.now().toString(36)}`;
-  const admin = postgres(BENCH_SERVER, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(BENCH_SERVER, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const u = new URL(BENCH_SERVER);
@@ -64,7 +64,7 @@ export async function createScratch(maxConnections = 20): Promise<Scratch> {
     dataDir,
     async drop() {
       await platform.close();
-      const again = postgres(BENCH_SERVER, { max: 1, onnotice: () => {} });
+      const again = connectPostgres(BENCH_SERVER, { max: 1, onnotice: () => {} });
       await again.unsafe(`drop database if exists ${name} with (force)`);
       await again.end();
       rmSync(dataDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "kysely";
+import { hostArgument } from "../../adapters/db/connect-postgres.ts";
 import { demoChen, demoWu } from "../../adapters/quickclaim/demo-seed-people.ts";
 import { quickClaimDeps } from "../../adapters/quickclaim/quickclaim-deps.ts";
 import type { Principal } from "../../core/kernel/mod.ts";
@@ -128,7 +129,15 @@ export async function writePathRow(s: Scratch, clients: number, seconds: number)
   const file = join(s.dataDir, "qc-step.pgbench.sql");
   writeFileSync(file, pgbenchScript(row.rows[0]?.parties ?? "[]", row.rows[0]?.doc ?? "{}"));
   const u = new URL(s.url);
-  const args = ["-n", "-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres")];
+  const args = [
+    "-n",
+    "-h",
+    hostArgument(s.url),
+    "-p",
+    u.port || "5432",
+    "-U",
+    decodeURIComponent(u.username || "postgres"),
+  ];
   const pgbench = (t: number) => {
     const out = spawnSync(
       "pgbench",

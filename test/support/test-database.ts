@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import postgres from "postgres";
+import { connectPostgres } from "../../adapters/db/connect-postgres.ts";
 import { createDatabase, type Database } from "../../adapters/db/create-database.ts";
 import { migrateToLatest } from "../../adapters/db/migrate.ts";
 
@@ -22,7 +22,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    const admin = connectPostgres(url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     await admin.end();
     const u = new URL(url);
@@ -34,7 +34,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       label: `postgres:${name}`,
       close: async () => {
         await database.close();
-        const again = postgres(url, { max: 1, onnotice: () => {} });
+        const again = connectPostgres(url, { max: 1, onnotice: () => {} });
         await again.unsafe(`drop database if exists ${name} with (force)`);
         await again.end();
       },
