@@ -2,7 +2,7 @@ import type { Row } from "./measure.ts";
 import { figuresRows, seedHistory } from "./quickclaim-figures.ts";
 import { payoutThroughput } from "./quickclaim-payout.ts";
 import { createScratch } from "./quickclaim-scratch.ts";
-import { writePathRow } from "./quickclaim-write-path.ts";
+import { writePathRows } from "./quickclaim-write-path.ts";
 
 /**
  * `npm run bench -- quickclaim` (issue 5 "Performance"), every figure against a baseline of the
@@ -19,7 +19,7 @@ export async function quickClaimSection(): Promise<Row[]> {
   const seconds = Number(process.env.QC_BENCH_SECONDS ?? 8);
   const scratch = await createScratch(Math.max(20, clients * 2));
   try {
-    rows.push(await writePathRow(scratch, clients, seconds));
+    rows.push(...(await writePathRows(scratch, clients, seconds)));
     const seeded = await seedHistory(scratch, total);
     process.stderr.write(`bench: quickclaim seeded ${total} cases in ${seeded.toFixed(0)} s\n`);
     rows.push(...(await figuresRows(scratch, total)));
