@@ -130,15 +130,23 @@ function pipelining(unsafe: Unsafe): Unsafe {
   }) as Unsafe;
 }
 
+/**
+ * The platform's postgres.js pool on `url`, int8 normalised (see above); the bench scratch
+ * databases open theirs here too. Wrap it in `preparedStatements` for Kysely.
+ */
+export function platformPostgres(url: string, maxConnections = 10): postgres.Sql {
+  return connectPostgres(url, {
+    max: maxConnections,
+    onnotice: () => {},
+    types: {
+      int8: { to: 20, from: [20], serialize: (v: unknown) => String(v), parse: parseInt8 },
+    } as never,
+  });
+}
+
 export async function createDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.url) {
-    const sql = connectPostgres(config.url, {
-      max: config.maxConnections ?? 10,
-      onnotice: () => {},
-      types: {
-        int8: { to: 20, from: [20], serialize: (v: unknown) => String(v), parse: parseInt8 },
-      } as never,
-    });
+    const sql = platformPostgres(config.url, config.maxConnections ?? 10);
     const db = new Kysely<any>({ dialect: new PostgresJSDialect({ postgres: preparedStatements(sql) }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }

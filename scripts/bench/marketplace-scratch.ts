@@ -5,7 +5,7 @@ import { buildPlatform } from "../../adapters/composition/compose.ts";
 import { parseDeploymentConfig } from "../../adapters/composition/deployment-config.ts";
 import type { ComposedPlatform } from "../../adapters/composition/platform.ts";
 import { connectPostgres } from "../../adapters/db/connect-postgres.ts";
-import { type Database, preparedStatements } from "../../adapters/db/create-database.ts";
+import { type Database, platformPostgres, preparedStatements } from "../../adapters/db/create-database.ts";
 import { migrateToLatest } from "../../adapters/db/migrate.ts";
 import { silentLogger } from "../../plugins/_framework/logger.ts";
 
@@ -26,12 +26,6 @@ export interface MarketplaceScratch {
   drop(): Promise<void>;
 }
 
-function parseInt8(text: string): number {
-  const n = Number(text);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${text} is outside the safe-integer range`);
-  return n;
-}
-
 /**
  * A scratch database on the bench server, migrated, with the 龙岩 region, the marketplace module
  * and its simulators at zero latency composed over it; dropped afterwards. Its Kysely reports
@@ -46,11 +40,7 @@ export async function createMarketplaceScratch(maxConnections: number): Promise<
   u.pathname = `/${name}`;
   const url = u.toString();
   const scratch = { onQuery: undefined as ((q: CapturedQuery) => void) | undefined };
-  const pg = connectPostgres(url, {
-    max: maxConnections,
-    onnotice: () => {},
-    types: { int8: { to: 20, from: [20], serialize: (v: unknown) => String(v), parse: parseInt8 } } as never,
-  });
+  const pg = platformPostgres(url, maxConnections);
   const db = new Kysely<any>({
     // As adapters/db/create-database.ts opens the platform's database: named prepared statements,
     // BEGIN and `PIPELINED` statements sent without waiting (the write path's round trips).
