@@ -68,12 +68,14 @@ async function seedStaffKeys(platform: Platform, region: string, report: SeedRep
   }
 }
 
+/** A demo driver's account, signed in with their mobile, who has done 实名认证 (KRN-R06). */
 function citizen(deps: QuickClaimPlatformDeps, who: DemoDriver): Principal {
   return {
     id: `seed:${who.mobile.slice(-4)}`,
     roles: ["citizen"],
     regionCodes: [],
     subjectRef: deps.blindIndex.index("mobile", who.mobile),
+    identities: [deps.blindIndex.index("resident-id", who.residentId)],
   };
 }
 

@@ -36,3 +36,17 @@ export function assertClaimantMatches(
     });
   }
 }
+
+/**
+ * QC-R07 with KRN-R06 实名认证: money goes only to a person the account has proved to be —
+ * name, resident ID and the account's mobile checked with the real-name service — so a phone
+ * that signed in as a party cannot direct the payout with a typed ID and holder name. `idIndex`
+ * is the blind index of the claimant's resident ID, `proved` the account's proved indexes.
+ */
+export function assertClaimantProved(proved: readonly string[] | undefined, idIndex: string): void {
+  if (proved?.includes(idIndex)) return;
+  throw new DomainError(
+    "实名认证 first: this account has not proved the claimant's identity (name, resident ID and mobile), so no payout can go to it",
+    { ruleId: "QC-R07", kind: "forbidden", field: "idCard.residentId", detail: { prove: "/identity" } },
+  );
+}

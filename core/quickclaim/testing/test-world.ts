@@ -51,6 +51,7 @@ export interface TestWorld {
   readonly video: FakeTrafficVideo;
   readonly photos: MemoryPhotoStore;
   readonly notifier: RecordingNotifier;
+  /** A citizen signed in with `mobile`; a demo person (陈丽华, 吴建国) has done 实名认证 (KRN-R06) on it. */
   citizen(mobile: string): Principal;
   readonly officer: Principal;
   readonly clerk: Principal;
@@ -113,6 +114,9 @@ export function createTestWorld(policy: QuickClaimPolicy = ningdeQuickClaimPolic
       roles: ["citizen"],
       regionCodes: [],
       subjectRef: blindIndex.index("mobile", mobile),
+      identities: [CHEN, WU]
+        .filter((d) => d.mobile === mobile)
+        .map((d) => blindIndex.index("resident-id", d.residentId)),
     }),
     officer: { id: "police:fd-01", roles: ["police"], regionCodes: ["350982"] },
     clerk: { id: "clerk:fd-07", roles: ["clerk"], regionCodes: ["350982"] },

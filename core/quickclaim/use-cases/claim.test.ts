@@ -185,6 +185,25 @@ describe("一键理赔 one-click claim, assessment and insurer acceptance (QC-R0
     });
 
     it.each([
+      ["a party whose account has not done 实名认证 (KRN-R06)", []],
+      ["a party whose account proved another person's ID", [WU.residentId]],
+    ])("%s gets no payout: QC-R07 refuses before anything is stored", async (_title, provedIds) => {
+      const w = createTestWorld();
+      const { caseId } = await driveCase(w, "agreed");
+      const before = w.store.counts();
+      const unproved = {
+        ...w.citizen(CHEN.mobile),
+        identities: provedIds.map((id) => w.deps.blindIndex.index("resident-id", id)),
+      };
+      expect(await refusal(openClaim(w.deps, claimInput(caseId, CHEN), unproved))).toEqual([
+        "QC-R07",
+        "forbidden",
+        "idCard.residentId",
+      ]);
+      expect([w.store.counts(), w.photos.objects.size]).toEqual([before, 3]);
+    });
+
+    it.each([
       ["a negative loss", (id: string) => losses(id, -1, 100), ["QC-R05", "validation", "losses.0.vehicleFen"]],
       [
         "a loss in yuan with decimals instead of fen",

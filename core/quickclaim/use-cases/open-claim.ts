@@ -7,7 +7,7 @@ import { type ClaimStatus, claimTransition } from "../domain/claim-status.ts";
 import type { PartyItems, QuickClaimCase } from "../domain/quick-claim-case.ts";
 import { paramsAsOf } from "../params-as-of.ts";
 import { asRule } from "../rules/as-rule.ts";
-import { assertClaimantMatches } from "../rules/claimant-match.ts";
+import { assertClaimantMatches, assertClaimantProved } from "../rules/claimant-match.ts";
 import { checkPhotoFile, looksLike } from "../rules/photo-checks.ts";
 import { isBinding } from "../rules/signatures.ts";
 import type { QuickClaimDeps } from "./deps.ts";
@@ -79,7 +79,7 @@ async function assertMayClaim(
  * The claim is OPEN for the adjuster, or assessed at once if the case already is.
  */
 export async function openClaim(
-  deps: Pick<QuickClaimDeps, "uow" | "clock" | "ids" | "policy" | "photos">,
+  deps: Pick<QuickClaimDeps, "uow" | "clock" | "ids" | "policy" | "photos" | "blindIndex">,
   rawInput: unknown,
   p: Principal,
 ): Promise<OpenClaimResult> {
@@ -92,6 +92,7 @@ export async function openClaim(
   );
   const cardNumber = asRule("QC-R02", () => validateBankCard(input.bankCard.number, "bankCard.number"));
   assertClaimantMatches(items, { name: input.idCard.name, residentId }, { holderName: input.bankCard.holderName });
+  assertClaimantProved(p.identities, deps.blindIndex.index("resident-id", residentId));
   const params = paramsAsOf(deps.policy, peek.accidentDate);
   const photos = [
     ["idCard.photo", input.idCard.photo],

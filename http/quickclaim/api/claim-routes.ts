@@ -25,6 +25,8 @@ export function registerClaimRoutes(app: App, platform: Platform): void {
       tags,
       security,
       summary: "一键理赔: a party who signed uploads ID card and bank card (holder = driver, QC-R07)",
+      description:
+        "The ID card must be the party's driver's, the bank card held by the same person, and that person proved on the account by 实名认证 (`POST /auth/identities`, KRN-R06): otherwise 403 QC-R07 (field `idCard.residentId`) and nothing is stored.",
       middleware: [requireAuth("citizen"), allowBodyUpTo(uploadLimit(platform, 2)), idempotent()] as const,
       request: {
         params: CaseParams,

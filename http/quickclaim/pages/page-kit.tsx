@@ -102,6 +102,13 @@ export function ProblemBox(props: { readonly lang: Lang; readonly problem: PageP
       {p.ruleId ? <span class="qc-rule">{format(t.ruleLabel, { rule: p.ruleId })}</span> : null}
       <div>{p.message}</div>
       {p.fieldLabel ? <div class="hint">{format(t.fieldLabel, { field: p.fieldLabel })}</div> : null}
+      {p.ruleId === "QC-R07" && p.status === 403 && p.field === "idCard.residentId" ? (
+        <div>
+          <a href="/identity" data-testid="identity-needed">
+            {t.proveIdentity}
+          </a>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { itemsOf } from "../../../core/quickclaim/testing/drive-case.ts";
 import { CHEN, JPEG, WU } from "../../../core/quickclaim/testing/test-world.ts";
 import { type Actors, actors, claimForm, driveApi, ok, photoForm, R } from "./support/api-flow.ts";
 import { writtenRows } from "./support/counts.ts";
+import { proveDemoDriver } from "./support/prove-demo-driver.ts";
 import { createQuickClaimTestApp, type QuickClaimTestApp } from "./support/quickclaim-test-app.ts";
 
 const PDF = new TextEncoder().encode("%PDF-1.7 not a photo");
@@ -20,9 +21,15 @@ describe("快处快赔 API bad input: a clear 4xx problem naming the rule, nothi
   });
 
   /** Sends a request that must be refused; checks the problem and that nothing was written or paid. */
-  async function refused(send: () => Promise<Response>, status: number, ruleId: string, field?: string) {
-    const before = await writtenRows(t.platform.database.db);
-    const paidBefore = t.gateway.transfers().length;
+  async function refused(
+    send: () => Promise<Response>,
+    status: number,
+    ruleId: string,
+    field?: string,
+    on: QuickClaimTestApp = t,
+  ) {
+    const before = await writtenRows(on.platform.database.db);
+    const paidBefore = on.gateway.transfers().length;
     const res = await send();
     const body = (await res.json()) as Record<string, unknown>;
     expect([res.status, res.headers.get("content-type"), body.ruleId]).toEqual([
@@ -32,8 +39,8 @@ describe("快处快赔 API bad input: a clear 4xx problem naming the rule, nothi
     ]);
     if (field !== undefined) expect(body.field).toBe(field);
     expect(typeof body.detail).toBe("string");
-    expect(await writtenRows(t.platform.database.db)).toEqual(before);
-    expect(t.gateway.transfers().length).toBe(paidBefore);
+    expect(await writtenRows(on.platform.database.db)).toEqual(before);
+    expect(on.gateway.transfers().length).toBe(paidBefore);
     return body;
   }
 
@@ -152,6 +159,27 @@ describe("快处快赔 API bad input: a clear 4xx problem naming the rule, nothi
       if ("idCardPhoto" in change)
         form.set("idCardPhoto", new File([PDF as BlobPart], "id.pdf", { type: "application/pdf" }));
       await refused(() => t.postForm(`${R}/cases/${caseId}/claims`, form, a.chen), 422, ruleId, field);
+    });
+
+    it("refuses a payout to a party who has not done 实名认证 (403 QC-R07), then takes it once they have", async () => {
+      const fresh = await createQuickClaimTestApp();
+      try {
+        const b = await actors(fresh, { prove: false });
+        const { caseId } = await driveApi(fresh, b, "agreed");
+        await refused(
+          () => fresh.postForm(`${R}/cases/${caseId}/claims`, claimForm(CHEN), b.chen),
+          403,
+          "QC-R07",
+          "idCard.residentId",
+          fresh,
+        );
+        const token = (b.chen.Authorization ?? "").replace(/^Bearer /, "");
+        await proveDemoDriver((path, init) => fresh.app.request(path, init), token, CHEN.mobile);
+        const res = await fresh.postForm(`${R}/cases/${caseId}/claims`, claimForm(CHEN), b.chen);
+        expect(res.status).toBe(201);
+      } finally {
+        await fresh.close();
+      }
     });
 
     it("refuses paying before acceptance, and paying a claim twice pays once", async () => {

@@ -102,7 +102,8 @@ describe("快处快赔 in Chromium: two parties from report to paid, and the das
     await submit(page, form, /done=items/);
   }
 
-  async function claim(page: Page, who: typeof CHEN | typeof WU): Promise<void> {
+  /** Fills the claim form (ID and bank card) and sends it. */
+  async function sendClaim(page: Page, who: typeof CHEN | typeof WU): Promise<void> {
     await page.goto(caseUrl);
     const form = page.getByTestId("claim-form");
     await form.locator('[name="residentId"]').fill(who.residentId);
@@ -114,8 +115,25 @@ describe("快处快赔 in Chromium: two parties from report to paid, and the das
     await form
       .locator('[name="cardPhoto"]')
       .setInputFiles({ name: "card.png", mimeType: "image/png", buffer: Buffer.from(scenePng([20, 90, 160])) });
-    await submit(page, form, /done=claimed/);
+    await form.locator('button[type="submit"]').last().click();
+    await page.waitForLoadState();
+  }
+
+  async function claim(page: Page, who: typeof CHEN | typeof WU): Promise<void> {
+    await sendClaim(page, who);
+    await page.waitForURL(/done=claimed/);
     expect(await page.getByTestId("my-claim").getAttribute("data-claim-status")).toBe("OPEN");
+  }
+
+  /** 实名认证 on the platform's /identity page: name, resident ID and the mobile signed in with. */
+  async function proveIdentity(page: Page, who: typeof CHEN | typeof WU): Promise<void> {
+    if (!new URL(page.url()).pathname.endsWith("/identity")) await page.goto(`${served.url}/identity`);
+    const person = page.getByTestId("person-form");
+    await person.locator("#name").fill(who.name);
+    await person.locator("#residentId").fill(who.residentId);
+    await person.locator("#mobile").fill(who.mobile);
+    await person.locator("button").click();
+    await page.waitForSelector('[data-testid="identity-ok"]');
   }
 
   beforeAll(async () => {
@@ -209,8 +227,16 @@ describe("快处快赔 in Chromium: two parties from report to paid, and the das
       await submit(page, page.getByTestId("agree-form"), /done=signed/);
     }
     expect(await wu.getByTestId("case-status").getAttribute("data-status")).toBe("AGREED");
+    // 陈姐 has not done 实名认证: no payout can go to her yet (QC-R07); the page says why and links to it.
+    await sendClaim(chen, CHEN);
+    const problem = chen.getByTestId("problem");
+    expect(await problem.getAttribute("data-rule")).toBe("QC-R07");
+    expect(await chen.getByTestId("my-claim").count()).toBe(0);
+    await Promise.all([chen.waitForURL(/\/identity$/), chen.getByTestId("identity-needed").click()]);
+    await proveIdentity(chen, CHEN);
     await claim(chen, CHEN);
     await shot(chen, "claim-phone");
+    await proveIdentity(wu, WU);
     await claim(wu, WU);
   });
 

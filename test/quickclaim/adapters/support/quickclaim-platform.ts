@@ -11,6 +11,7 @@ import { RandomIds } from "../../../../adapters/platform/random-ids.ts";
 import { type QuickClaimPlatformDeps, quickClaimDeps } from "../../../../adapters/quickclaim/quickclaim-deps.ts";
 import type { BlindIndexer, Principal } from "../../../../core/kernel/mod.ts";
 import { InsurerPort, PaymentGatewayPort, PoliceDeskPort } from "../../../../core/quickclaim/mod.ts";
+import { CHEN, WU } from "../../../../core/quickclaim/testing/test-world.ts";
 import { silentLogger } from "../../../../plugins/_framework/logger.ts";
 import type { RoutingInsurer } from "../../../../plugins/quickclaim-insurers-sim/routing-insurer.ts";
 import type { SimulatedPaymentGateway } from "../../../../plugins/quickclaim-payment-sim/simulated-payment-gateway.ts";
@@ -18,6 +19,13 @@ import type { SimulatedPoliceDesk } from "../../../../plugins/quickclaim-police-
 import { createTestDatabase, type TestDatabase } from "../../../support/test-database.ts";
 
 export const NINGDE = "350900";
+
+/** A demo driver as the simulated real-name registry knows them (name, resident ID, mobile). */
+const registered = (d: { readonly name: string; readonly residentId: string; readonly mobile: string }) => ({
+  name: d.name,
+  residentId: d.residentId,
+  mobile: d.mobile,
+});
 
 /** The Ningde region with the quickclaim module and its simulators, as the default deployment has it. */
 export function quickClaimRegionConfig(payment: Record<string, unknown> = {}) {
@@ -28,6 +36,7 @@ export function quickClaimRegionConfig(payment: Record<string, unknown> = {}) {
     policyPack: { id: "ningde-region", config: {} },
     plugins: [
       { id: "dev-notifier", config: { keepLast: 50 } },
+      { id: "identity-verifier-sim", config: { unlisted: "mismatch", people: [CHEN, WU].map(registered) } },
       { id: "quickclaim-police-desk-sim", config: {} },
       { id: "quickclaim-traffic-video-sim", config: {} },
       { id: "quickclaim-insurers-sim", config: {} },
@@ -104,6 +113,10 @@ export async function createQuickClaimTestPlatform(o: QuickClaimTestOptions = {}
       roles: ["citizen"],
       regionCodes: [NINGDE],
       subjectRef: blindIndexer.index("mobile", mobile),
+      // The demo drivers have done 实名认证 (KRN-R06) on their own mobile's account.
+      identities: [CHEN, WU]
+        .filter((d) => d.mobile === mobile)
+        .map((d) => blindIndexer.index("resident-id", d.residentId)),
     }),
     officer: {
       id: "inst:fuding-traffic-police/key_test1",

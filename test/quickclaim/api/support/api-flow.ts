@@ -12,10 +12,11 @@ export interface Actors {
   regulator: Record<string, string>;
 }
 
-export async function actors(t: QuickClaimTestApp): Promise<Actors> {
+/** The story's people; the drivers have done 实名认证 unless `prove` is false. */
+export async function actors(t: QuickClaimTestApp, options: { readonly prove?: boolean } = {}): Promise<Actors> {
   return {
-    chen: await t.citizenHeaders(CHEN.mobile),
-    wu: await t.citizenHeaders(WU.mobile),
+    chen: await t.citizenHeaders(CHEN.mobile, options),
+    wu: await t.citizenHeaders(WU.mobile, options),
     police: await t.staffHeaders({
       roles: ["police"],
       regionCodes: ["350982"],

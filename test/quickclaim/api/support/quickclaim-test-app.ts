@@ -9,12 +9,16 @@ import {
   type QuickClaimTestOptions,
   type QuickClaimTestPlatform,
 } from "../../adapters/support/quickclaim-platform.ts";
+import { proveDemoDriver } from "./prove-demo-driver.ts";
 
 export interface QuickClaimTestApp extends QuickClaimTestPlatform {
   readonly app: App;
   readonly sms: RecordingNotifier;
-  /** Signs a citizen in by one-time code; the Authorization header of the session. */
-  citizenHeaders(mobile: string): Promise<Record<string, string>>;
+  /**
+   * Signs a citizen in by one-time code — a demo driver (陈丽华, 吴建国) also does 实名认证 — and
+   * gives the Authorization header of the session.
+   */
+  citizenHeaders(mobile: string, options?: { readonly prove?: boolean }): Promise<Record<string, string>>;
   /** Creates an API key with these roles; the Authorization header. */
   staffHeaders(k: { roles: string[]; regionCodes: string[]; institutionId?: string }): Promise<Record<string, string>>;
   /** A JSON request with an Idempotency-Key (fresh unless given). */
@@ -42,7 +46,7 @@ export async function createQuickClaimTestApp(o: QuickClaimTestOptions = {}): Pr
     ...t,
     app,
     sms,
-    async citizenHeaders(mobile) {
+    async citizenHeaders(mobile, options = {}) {
       const asked = await app.request("/auth/otp", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
@@ -55,6 +59,7 @@ export async function createQuickClaimTestApp(o: QuickClaimTestOptions = {}): Pr
         body: JSON.stringify({ mobile, code: lastCode([sms], mobile) }),
       });
       const { token } = (await verified.json()) as { token: string };
+      if (options.prove !== false) await proveDemoDriver((path, init) => app.request(path, init), token, mobile);
       return { Authorization: `Bearer ${token}` };
     },
     async staffHeaders(k) {

@@ -11,6 +11,7 @@ import {
   type QuickClaimTestOptions,
   type QuickClaimTestPlatform,
 } from "../../adapters/support/quickclaim-platform.ts";
+import { proveDemoDriver } from "../../api/support/prove-demo-driver.ts";
 
 /** The pages alone, mounted the way http-module.ts mounts them (no JSON API needed here). */
 export const quickClaimPagesModule: HttpModule = {
@@ -26,7 +27,7 @@ export interface PageApp extends QuickClaimTestPlatform {
   readonly codes: RecordingNotifier;
   /** A staff API key (Bearer) with these roles. */
   staffKey(roles: Role[], regionCodes: string[], institutionId?: string): Promise<string>;
-  /** A citizen session token (Bearer) after signing in by one-time code. */
+  /** A citizen session token (Bearer) after signing in by one-time code (a demo driver also does 实名认证). */
   citizenToken(mobile: string): Promise<string>;
 }
 
@@ -67,6 +68,7 @@ export async function createPageApp(o: QuickClaimTestOptions = {}): Promise<Page
       });
       const body = (await res.json()) as { token?: string };
       if (!body.token) throw new Error(`OTP verify failed: ${res.status}`);
+      await proveDemoDriver((path, init) => app.request(path, init), body.token, mobile);
       return body.token;
     },
   };
