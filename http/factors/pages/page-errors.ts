@@ -1,23 +1,8 @@
-import { type DomainErrorKind, isDomainError } from "../../../core/kernel/mod.ts";
 import type { Lang } from "../../pages/i18n.ts";
+import { type FieldLabels, pageProblems } from "../../pages/page-problems.ts";
+import { commonText } from "./text-common.ts";
 
-/** A failed action as a page shows it: the status to answer with, the rule, the message, the field. */
-export interface PageProblem {
-  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 503;
-  readonly ruleId: string | undefined;
-  readonly message: string;
-  readonly field: string | undefined;
-  readonly fieldLabel: string | undefined;
-}
-
-const STATUS: Record<DomainErrorKind, PageProblem["status"]> = {
-  validation: 422,
-  not_found: 404,
-  conflict: 409,
-  forbidden: 403,
-  unauthenticated: 401,
-  unavailable: 503,
-};
+export type { PageProblem } from "../../pages/page-problems.ts";
 
 type Bi = { readonly zh: string; readonly en: string };
 
@@ -46,7 +31,7 @@ const RULES: Readonly<Record<string, Bi>> = {
 };
 
 /** Field paths of the use cases' inputs (and the pages' own form fields) and how a person calls them. */
-const FIELDS: Readonly<Record<string, Bi>> = {
+const FIELDS: FieldLabels = {
   countyCode: { zh: "所在区县", en: "county" },
   typeCode: { zh: "要素类型", en: "factor type" },
   "holder.kind": { zh: "权利人类型", en: "holder type" },
@@ -117,39 +102,5 @@ export function ruleName(ruleId: string | undefined, lang: Lang): string | undef
   return ruleId ? RULES[ruleId]?.[lang] : undefined;
 }
 
-/** The person's name for a field path such as "holder.idNumber" or "collateral.0.factorIds". */
-export function fieldLabel(field: string | undefined, lang: Lang): string | undefined {
-  if (!field) return undefined;
-  const exact = FIELDS[field];
-  if (exact) return exact[lang];
-  const parts = field.split(".");
-  for (let i = 1; i < parts.length; i++) {
-    const tail = FIELDS[parts.slice(i).join(".")];
-    if (tail) return tail[lang];
-  }
-  const head = FIELDS[parts[0] ?? ""];
-  return head?.[lang] ?? field;
-}
-
-/** A DomainError as a page problem; anything else is not ours to show (undefined). */
-export function pageProblem(e: unknown, lang: Lang): PageProblem | undefined {
-  if (!isDomainError(e)) return undefined;
-  return {
-    status: STATUS[e.kind],
-    ruleId: e.ruleId,
-    message: e.message,
-    field: e.field,
-    fieldLabel: fieldLabel(e.field, lang),
-  };
-}
-
-/** A problem the page layer itself finds (expired form, a field it parses itself …). */
-export function localProblem(
-  status: PageProblem["status"],
-  message: string,
-  ruleId?: string,
-  field?: string,
-  lang: Lang = "zh",
-): PageProblem {
-  return { status, ruleId, message, field, fieldLabel: fieldLabel(field, lang) };
-}
+/** The factors pages' refusals (http/pages/page-problems.ts with this module's field names and words). */
+export const { fieldLabel, pageProblem, localProblem, statusMessage } = pageProblems(FIELDS, commonText);

@@ -1,27 +1,10 @@
-import { type DomainErrorKind, isDomainError } from "../../../core/kernel/mod.ts";
-import type { Lang } from "../../pages/i18n.ts";
+import { type FieldLabels, pageProblems } from "../../pages/page-problems.ts";
 import { commonText } from "./text-common.ts";
 
-/** A failed action as a page shows it: the status to answer with, the rule, the message, the field. */
-export interface PageProblem {
-  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 503;
-  readonly ruleId: string | undefined;
-  readonly message: string;
-  readonly field: string | undefined;
-  readonly fieldLabel: string | undefined;
-}
-
-const STATUS: Record<DomainErrorKind, PageProblem["status"]> = {
-  validation: 422,
-  not_found: 404,
-  conflict: 409,
-  forbidden: 403,
-  unauthenticated: 401,
-  unavailable: 503,
-};
+export type { PageProblem } from "../../pages/page-problems.ts";
 
 /** Field paths of the use cases' inputs and how a person calls them. */
-const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
+const FIELD_LABELS: FieldLabels = {
   regionCode: { zh: "事故所在区县", en: "county of the accident" },
   accidentAt: { zh: "事故时间", en: "accident time" },
   "place.address": { zh: "事故地点", en: "accident address" },
@@ -76,42 +59,5 @@ const FIELD_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
   to: { zh: "结束日期", en: "to" },
 };
 
-/** The person's name for a field path such as "items.driverLicenceNo" or "parties.1.plate". */
-export function fieldLabel(field: string | undefined, lang: Lang): string | undefined {
-  if (!field) return undefined;
-  const exact = FIELD_LABELS[field];
-  if (exact) return exact[lang];
-  const parts = field.split(".");
-  for (let i = 1; i < parts.length; i++) {
-    const tail = FIELD_LABELS[parts.slice(i).join(".")];
-    if (tail) return tail[lang];
-  }
-  return FIELD_LABELS[parts.at(-1) ?? ""]?.[lang] ?? field;
-}
-
-/** A DomainError as a page problem; anything else is not ours to show (undefined). */
-export function pageProblem(e: unknown, lang: Lang): PageProblem | undefined {
-  if (!isDomainError(e)) return undefined;
-  return {
-    status: STATUS[e.kind],
-    ruleId: e.ruleId,
-    message: e.message,
-    field: e.field,
-    fieldLabel: fieldLabel(e.field, lang),
-  };
-}
-
-/** A problem the page layer itself finds (expired form, oversize upload …). */
-export function localProblem(status: PageProblem["status"], message: string, ruleId?: string): PageProblem {
-  return { status, ruleId, message, field: undefined, fieldLabel: undefined };
-}
-
-/** Generic message for a status when a page cannot show its own form again. */
-export function statusMessage(status: PageProblem["status"], lang: Lang): string {
-  const t = commonText(lang);
-  if (status === 404) return t.notFound;
-  if (status === 403) return t.forbidden;
-  if (status === 401) return t.signInFirst;
-  if (status === 503) return t.unavailable;
-  return t.errorTitle;
-}
+/** The quick-claim pages' refusals (http/pages/page-problems.ts with this module's field names and words). */
+export const { fieldLabel, pageProblem, localProblem, statusMessage } = pageProblems(FIELD_LABELS, commonText);
