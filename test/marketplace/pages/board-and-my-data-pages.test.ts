@@ -95,6 +95,19 @@ describe("marketplace pages: report board and my data", () => {
     expect(page).toContain('data-testid="report-table"');
   });
 
+  it("answers a form over the body limit with a 413 page naming KRN-R11, not a 500, and takes nothing", async () => {
+    const res = await postForm(t.app, `${BOARD}/snapshots`, regulator, {
+      _once: "oversize-snapshot-1",
+      label: "x".repeat(1_200_000),
+    });
+    expect(res.status).toBe(413);
+    const page = await res.text();
+    expect(page).toContain('data-rule="KRN-R11"');
+    expect(page).toContain("1 MB");
+    const board = await (await getPage(t.app, BOARD, regulator)).text();
+    expect(board).not.toContain("x".repeat(100));
+  });
+
   it("takes a periodic notice once however often the form is sent, and refuses an empty label", async () => {
     const html = await (await getPage(t.app, BOARD, regulator)).text();
     const action = `${BOARD}/snapshots`;
