@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import { hasRole, type Principal } from "../../../core/kernel/mod.ts";
 import type { ApplicationState } from "../../../core/marketplace/mod.ts";
 import { format, type Lang } from "../../pages/i18n.ts";
+import { IdentityNeeded } from "../../pages/identity-needed.tsx";
 import { Layout, type PageContext } from "../../pages/layout.tsx";
 import { mkPath } from "./mk-paths.ts";
 import type { PageProblem } from "./page-errors.ts";
@@ -75,11 +76,7 @@ export function ProblemBox(props: { readonly lang: Lang; readonly problem: PageP
       <div>{p.message}</div>
       {p.fieldLabel ? <div class="hint">{format(t.fieldLabel, { field: p.fieldLabel })}</div> : null}
       {p.ruleId === "MKT-R01" && p.status === 403 && p.field === "subject.idNumber" ? (
-        <div>
-          <a href="/identity" data-testid="identity-needed">
-            {t.proveIdentity}
-          </a>
-        </div>
+        <IdentityNeeded text={t.proveIdentity} />
       ) : null}
     </div>
   );

@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import { type Fen, formatLicencePlate, formatYuan } from "../../../core/kernel/mod.ts";
 import type { CaseStatus, ClaimStatus, PhotoFlag } from "../../../core/quickclaim/mod.ts";
 import { format, type Lang } from "../../pages/i18n.ts";
+import { IdentityNeeded } from "../../pages/identity-needed.tsx";
 import { Layout, type PageContext } from "../../pages/layout.tsx";
 import type { PageProblem } from "./page-errors.ts";
 import { type CommonText, commonText } from "./text-common.ts";
@@ -103,11 +104,7 @@ export function ProblemBox(props: { readonly lang: Lang; readonly problem: PageP
       <div>{p.message}</div>
       {p.fieldLabel ? <div class="hint">{format(t.fieldLabel, { field: p.fieldLabel })}</div> : null}
       {p.ruleId === "QC-R07" && p.status === 403 && p.field === "idCard.residentId" ? (
-        <div>
-          <a href="/identity" data-testid="identity-needed">
-            {t.proveIdentity}
-          </a>
-        </div>
+        <IdentityNeeded text={t.proveIdentity} />
       ) : null}
     </div>
   );
