@@ -82,7 +82,10 @@ export async function composeRegion(input: RegionBuildInput): Promise<ComposedRe
     enabled: region.modules,
   });
 
-  const providers = new PortProviders(region);
+  const combiners = new Map(
+    region.modules.flatMap((id) => [...((modules.get(id) as ModuleDescriptor).combinedPorts ?? new Map()).entries()]),
+  );
+  const providers = new PortProviders(region, combiners);
   const installed: InstalledPlugin[] = [];
   for (const ref of region.plugins) {
     const manifest = findPlugin(registry, ref, region);
@@ -99,6 +102,7 @@ export async function composeRegion(input: RegionBuildInput): Promise<ComposedRe
     providers.add(plugin);
     installed.push(plugin);
   }
+  providers.combine();
   for (const moduleId of region.modules) {
     providers.checkRequired(modules.get(moduleId) as ModuleDescriptor, resolved.kernel.region.counties);
   }

@@ -1,4 +1,11 @@
-import { DomainError, type ModuleDescriptor, type PortToken, portName, regionContains } from "../../core/kernel/mod.ts";
+import {
+  DomainError,
+  type ModuleDescriptor,
+  type PortCombiner,
+  type PortToken,
+  portName,
+  regionContains,
+} from "../../core/kernel/mod.ts";
 import { coversWholeRegion } from "../../plugins/_framework/region-scope.ts";
 import { CompositionError, regionLabel } from "./composition-error.ts";
 import type { InstalledPlugin, RegionRef } from "./install-plugin.ts";
@@ -13,14 +20,18 @@ interface Provider {
 /**
  * Which plugin provides each port in one region. A port may have one region-wide provider and
  * county-specific ones (e.g. a county registry); two providers for the same scope are refused
- * as ambiguous. `adapterFor` picks the most specific provider for a county.
+ * as ambiguous, unless a module combines the port (region-wide providers side by side, each for
+ * its share, made one adapter by `combine`). `adapterFor` picks the most specific provider for a county.
  */
 export class PortProviders {
   readonly #region: RegionRef;
   readonly #byToken = new Map<PortToken, Provider[]>();
+  readonly #combiners: ReadonlyMap<PortToken, PortCombiner>;
 
-  constructor(region: RegionRef) {
+  /** `combiners`: the enabled modules' `combinedPorts`, whose region-wide providers may stand side by side. */
+  constructor(region: RegionRef, combiners: ReadonlyMap<PortToken, PortCombiner> = new Map()) {
     this.#region = region;
+    this.#combiners = combiners;
   }
 
   add(installed: InstalledPlugin): void {
@@ -33,7 +44,7 @@ export class PortProviders {
       for (const other of list) {
         const clash =
           scope === "region" || other.scope === "region"
-            ? scope === other.scope
+            ? scope === other.scope && !this.#combiners.has(token)
             : scope.some((c) => (other.scope as readonly string[]).includes(c));
         if (clash) {
           throw new CompositionError(
@@ -44,6 +55,29 @@ export class PortProviders {
       }
       list.push({ pluginId: manifest.id, scope, adapter });
       this.#byToken.set(token, list);
+    }
+  }
+
+  /**
+   * Makes one adapter of each combined port's region-wide providers (see ModuleDescriptor's
+   * `combinedPorts`); overlapping shares are refused as a composition error. Call after the last add.
+   */
+  combine(): void {
+    for (const [token, combine] of this.#combiners) {
+      const list = this.#byToken.get(token) ?? [];
+      const regionWide = list.filter((p) => p.scope === "region");
+      if (regionWide.length < 2) continue;
+      let adapter: unknown;
+      try {
+        adapter = combine(regionWide.map((p) => ({ pluginId: p.pluginId, adapter: p.adapter })));
+      } catch (e) {
+        throw new CompositionError(
+          `${regionLabel(this.#region)}: port ${portName(token)} cannot combine its plugins: ${e instanceof Error ? e.message : String(e)}`,
+          { regionCode: this.#region.code },
+        );
+      }
+      const combined: Provider = { pluginId: regionWide.map((p) => p.pluginId).join("+"), scope: "region", adapter };
+      this.#byToken.set(token, [...list.filter((p) => p.scope !== "region"), combined]);
     }
   }
 

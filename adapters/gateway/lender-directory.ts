@@ -25,6 +25,11 @@ export class LenderDirectory implements LenderGateway {
     return [...this.#byInstitution.keys()].sort();
   }
 
+  /** The institutions connected here (a region may combine this with other connections). */
+  servedInstitutions(): readonly string[] {
+    return this.institutionIds();
+  }
+
   /** The connection of one institution, or undefined. */
   gatewayFor(institutionId: string): LenderGateway | undefined {
     return this.#byInstitution.get(institutionId);

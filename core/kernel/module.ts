@@ -11,7 +11,16 @@ export interface ModuleDescriptor {
   readonly policySchema: v.GenericSchema;
   /** Tokens of ports a region must have an adapter for. */
   readonly requiredPorts: readonly PortToken[];
+  /**
+   * Ports that several plugins may serve side by side in one region, each for its share (e.g. a
+   * lender gateway per institution: some banks over HTTPS, others simulated in a demonstration):
+   * the combiner makes the one adapter the module uses, and throws when the shares overlap.
+   */
+  readonly combinedPorts?: ReadonlyMap<PortToken, PortCombiner>;
 }
+
+/** One adapter of a port made from the adapters several plugins provide (see `combinedPorts`). */
+export type PortCombiner = (parts: readonly { readonly pluginId: string; readonly adapter: unknown }[]) => unknown;
 
 /** A DI token for a port: a registered symbol whose description is "<module>.<Port>". */
 export type PortToken = symbol;

@@ -204,6 +204,11 @@ export interface LenderGateway {
     request: LenderDecisionRequest,
     options: { readonly signal: AbortSignal; readonly budgetMs: number },
   ): Promise<LenderDecision>;
+  /**
+   * The institutions this connection decides for; "*" (or no method) for every direct-connect
+   * institution. Lets a region combine connections (combineLenderGateways).
+   */
+  servedInstitutions?(): "*" | readonly string[];
 }
 export const LenderGatewayPort = portToken("marketplace.LenderGateway");
 

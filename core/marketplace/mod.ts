@@ -1,5 +1,6 @@
 // The marketplace module's public surface (龙岩数字普惠金融服务平台, spec 30-marketplace.md).
 import type { ModuleDescriptor, PortToken } from "../kernel/mod.ts";
+import { combineLenderGateways } from "./combine-lender-gateways.ts";
 import {
   ApplyCodeSignerPort,
   CreditDataSourcePort,
@@ -10,6 +11,8 @@ import {
 } from "./marketplace.ports.ts";
 import { marketplacePolicySchema } from "./policy.ts";
 
+// Ports, policy pack
+export { combineLenderGateways } from "./combine-lender-gateways.ts";
 export { longyanCreditDataCatalogue } from "./defaults/longyan-credit-data-catalogue.ts";
 export { longyanFairUseTemplates } from "./defaults/longyan-fair-use-templates.ts";
 // Domain
@@ -25,7 +28,6 @@ export * from "./domain/mortgage-registration.ts";
 export * from "./domain/product.ts";
 export * from "./domain/push-record.ts";
 export * from "./domain/state-machine.ts";
-// Ports, policy pack
 export * from "./marketplace.ports.ts";
 export * from "./policy.ts";
 export { marketplacePolicyDefaults } from "./policy-defaults.ts";
@@ -114,4 +116,5 @@ export const descriptor: ModuleDescriptor = {
   title: { zh: "龙岩数字普惠金融服务平台", en: "Digital inclusive-finance marketplace" },
   policySchema: marketplacePolicySchema,
   requiredPorts: [CreditDataSourcePort, LenderGatewayPort, RealEstateRegistryPort],
+  combinedPorts: new Map([[LenderGatewayPort, combineLenderGateways]]),
 };

@@ -16,7 +16,9 @@ const configSchema = v.strictObject({
   ),
   institutions: v.pipe(
     v.optional(v.union([v.literal("*"), ids]), "*"),
-    v.description('institution ids whose decision service is simulated, or "*" for every direct-connect one'),
+    v.description(
+      'institution ids whose decision service is simulated, or "*" for every direct-connect one not connected by another plugin (e.g. http-gateway)',
+    ),
   ),
   hangingInstitutions: v.pipe(
     v.optional(ids, []),

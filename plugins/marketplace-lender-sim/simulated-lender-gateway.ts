@@ -37,6 +37,11 @@ export class SimulatedLenderGateway implements LenderGateway {
     this.#o = options;
   }
 
+  /** The institutions whose decision service this simulates ("*": every direct-connect one). */
+  servedInstitutions(): "*" | readonly string[] {
+    return this.#o.institutions;
+  }
+
   async requestDecision(
     request: LenderDecisionRequest,
     options: { readonly signal: AbortSignal; readonly budgetMs: number },

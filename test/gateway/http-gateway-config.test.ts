@@ -3,7 +3,7 @@ import { installPlugin } from "../../adapters/composition/install-plugin.ts";
 import { PortProviders } from "../../adapters/composition/port-providers.ts";
 import { GatewayKeyringPort } from "../../adapters/gateway/gateway-keyring.ts";
 import { LenderDirectory } from "../../adapters/gateway/lender-directory.ts";
-import { LenderGatewayPort } from "../../core/marketplace/mod.ts";
+import { descriptor, type LenderGateway, LenderGatewayPort } from "../../core/marketplace/mod.ts";
 import { definePlugin } from "../../plugins/_framework/plugin-manifest.ts";
 import { manifestProblems } from "../../plugins/_framework/validate-manifest.ts";
 import { decisionUrl } from "../../plugins/http-gateway/config.ts";
@@ -119,7 +119,7 @@ describe("KRN-R14 http-gateway plugin configuration", () => {
     expect(decisionUrl({ baseUrl, decisionPath }).toString()).toBe(url);
   });
 
-  it("one region has one LenderGateway provider: a second plugin providing it is refused as ambiguous", async () => {
+  it("a second LenderGateway provider is ambiguous unless a module combines the port, as the marketplace does by institution", async () => {
     vi.stubEnv("FIF_GW_TEST_CCB", newSecret());
     const simulator = definePlugin({
       ...manifest,
@@ -136,5 +136,15 @@ describe("KRN-R14 http-gateway plugin configuration", () => {
         provision: simulator.create({} as never, {} as never) as Map<symbol, unknown>,
       }),
     ).toThrow("port marketplace.LenderGateway is provided by both plugin http-gateway and plugin lender-sim");
+
+    const combining = new PortProviders(region, descriptor.combinedPorts);
+    combining.add(await install({ institutions: [ccb] }));
+    combining.add({
+      manifest: simulator,
+      provision: simulator.create({} as never, {} as never) as Map<symbol, unknown>,
+    });
+    combining.combine();
+    const lenders = combining.adapterFor<LenderGateway>(LenderGatewayPort);
+    expect(lenders.servedInstitutions?.()).toEqual(["inst_ccb"]);
   });
 });
