@@ -1,7 +1,6 @@
 import type { GatewayKeyring } from "../../adapters/gateway/gateway-keyring.ts";
 import type { ReplayGuard } from "../../adapters/gateway/replay-guard.ts";
-import { signGatewayMessage } from "../../adapters/gateway/signature.ts";
-import { verifyGatewayMessage } from "../../adapters/gateway/verify-message.ts";
+import { causeOf, exchangeSigned } from "../../adapters/gateway/signed-exchange.ts";
 import {
   type Clock,
   type IdentityCheck,
@@ -12,7 +11,6 @@ import {
   maskResidentId,
 } from "../../core/kernel/mod.ts";
 import type { Logger } from "../_framework/logger.ts";
-import { readLimitedBody } from "../http-gateway/read-limited-body.ts";
 import { parseWireIdentityAnswer, type WireEnterpriseAgentRequest, type WirePersonRequest } from "./identity-wire.ts";
 
 /** Why a real-name check could not be answered; the sign-in flow answers 503 and stores nothing. */
@@ -41,13 +39,6 @@ export interface HttpsIdentityVerifierOptions {
 }
 
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
-
-function causeOf(e: unknown): string {
-  const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (cause && typeof cause.code === "string") return cause.code;
-  if (cause && typeof cause.message === "string") return cause.message;
-  return e instanceof Error ? e.message : String(e);
-}
 
 type Kind = "person" | "enterprise-agent";
 
@@ -146,57 +137,23 @@ export class HttpsIdentityVerifier implements IdentityVerifier {
   }
 
   async #call(url: URL, requestId: string, body: string): Promise<IdentityCheck> {
-    const { serviceId, keyring, clock, timeoutMs } = this.#o;
+    const { serviceId } = this.#o;
     const fail = (why: string) => new IdentityServiceError(`${serviceId}: ${why}`);
-    const key = keyring.signingKey(serviceId);
-    if (!key) throw fail("no signing key");
-
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const headers = {
-      "content-type": "application/json; charset=utf-8",
-      accept: "application/json",
-      ...signGatewayMessage({
-        institutionId: serviceId,
-        keyId: key.keyId,
-        secret: key.secret,
-        rawBody: body,
-        now: clock.now(),
-      }),
-    };
-
-    let response: Response;
-    let raw: Uint8Array;
-    try {
-      response = await this.#fetch(url, { method: "POST", headers, body, signal: timeout, redirect: "error" });
-      raw = await readLimitedBody(response, this.#o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
-    } catch (e) {
-      if (timeout.aborted) throw fail(`no answer within ${timeoutMs} ms`);
-      throw fail(`could not reach the verification service (${causeOf(e)})`);
-    }
-    if (response.status !== 200) throw fail(`the verification service answered HTTP ${response.status}`);
-    const type = response.headers.get("content-type") ?? "";
-    if (!/^application\/json\b/i.test(type)) throw fail(`malformed answer: content type "${type}" is not JSON`);
-
-    try {
-      const verified = await verifyGatewayMessage({
-        headers: response.headers,
-        rawBody: raw,
-        secrets: keyring,
-        now: clock.now(),
-        windowSeconds: keyring.windowSeconds,
+    const json = await exchangeSigned(
+      {
+        url,
+        body,
+        counterpartyId: serviceId,
+        counterparty: "the verification service",
+        keyring: this.#o.keyring,
+        clock: this.#o.clock,
         replayGuard: this.#o.replayGuard,
-      });
-      if (verified.institutionId !== serviceId) throw new Error(`signed by ${verified.institutionId}`);
-    } catch (e) {
-      throw fail(`answer refused: ${(e as Error).message}`);
-    }
-
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
-    } catch {
-      throw fail("malformed answer: not JSON");
-    }
+        timeoutMs: this.#o.timeoutMs,
+        maxResponseBytes: this.#o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+        fetch: this.#fetch,
+      },
+      fail,
+    );
     try {
       return parseWireIdentityAnswer(json, requestId);
     } catch (e) {
