@@ -10,7 +10,8 @@ import {
   toEventRow,
   toFactorRow,
 } from "./factor-row.ts";
-import { changedOne, isUniqueViolation } from "./sql-values.ts";
+import { isUniqueViolation } from "./sql-values.ts";
+import { updateVersioned } from "./update-versioned.ts";
 
 function conflict(message: string): DomainError {
   return new DomainError(message, { ruleId: "KRN-R09", kind: "conflict", field: "factorId" });
@@ -56,15 +57,7 @@ export class KyselyFactorRepository implements FactorRepository {
   }
 
   async update(factor: Factor): Promise<boolean> {
-    const { id, region_code, version, created_at: _c, ...rest } = toFactorRow(factor);
-    const result = await this.#tx
-      .updateTable("factors.factors")
-      .set({ ...rest, version })
-      .where("id", "=", id)
-      .where("region_code", "=", region_code)
-      .where("version", "=", version - 1)
-      .executeTakeFirst();
-    return changedOne(result);
+    return updateVersioned(this.#tx, "factors.factors", toFactorRow(factor));
   }
 
   async appendEvent(event: FactorEvent): Promise<void> {

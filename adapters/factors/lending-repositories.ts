@@ -8,7 +8,8 @@ import type {
 } from "../../core/factors/mod.ts";
 import { DomainError } from "../../core/kernel/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
-import { changedOne, iso, isoOrNull, isUniqueViolation } from "./sql-values.ts";
+import { iso, isoOrNull, isUniqueViolation } from "./sql-values.ts";
+import { updateVersioned } from "./update-versioned.ts";
 
 /** Credit products (FAC-R11): the bank's terms as one jsonb document, the lookup columns beside it. */
 export class KyselyProductRepository implements CreditProductRepository {
@@ -43,15 +44,7 @@ export class KyselyProductRepository implements CreditProductRepository {
   }
 
   async update(p: CreditProduct): Promise<boolean> {
-    const { id, region_code, version, ...rest } = productRow(p);
-    const result = await this.#tx
-      .updateTable("factors.products")
-      .set({ ...rest, version })
-      .where("id", "=", id)
-      .where("region_code", "=", region_code)
-      .where("version", "=", version - 1)
-      .executeTakeFirst();
-    return changedOne(result);
+    return updateVersioned(this.#tx, "factors.products", productRow(p));
   }
 }
 
@@ -146,15 +139,7 @@ export class KyselyApplicationRepository implements MortgageApplicationRepositor
   }
 
   async update(a: MortgageApplication): Promise<boolean> {
-    const { id, region_code, version, created_at: _c, ...rest } = applicationRow(a);
-    const result = await this.#tx
-      .updateTable("factors.applications")
-      .set({ ...rest, version })
-      .where("id", "=", id)
-      .where("region_code", "=", region_code)
-      .where("version", "=", version - 1)
-      .executeTakeFirst();
-    return changedOne(result);
+    return updateVersioned(this.#tx, "factors.applications", applicationRow(a));
   }
 }
 

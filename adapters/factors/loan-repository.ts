@@ -1,7 +1,8 @@
 import type { Loan, LoanRepository, Lock, PrincipalMovement } from "../../core/factors/mod.ts";
 import { DomainError } from "../../core/kernel/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
-import { changedOne, dateText, iso, isUniqueViolation } from "./sql-values.ts";
+import { dateText, iso, isUniqueViolation } from "./sql-values.ts";
+import { updateVersioned } from "./update-versioned.ts";
 
 const COLUMNS = [
   "l.id",
@@ -140,15 +141,7 @@ export class KyselyLoanRepository implements LoanRepository {
   }
 
   async update(loan: Loan): Promise<boolean> {
-    const { id, region_code, version, created_at: _c, ...rest } = loanRow(loan);
-    const result = await this.#tx
-      .updateTable("factors.loans")
-      .set({ ...rest, version })
-      .where("id", "=", id)
-      .where("region_code", "=", region_code)
-      .where("version", "=", version - 1)
-      .executeTakeFirst();
-    return changedOne(result);
+    return updateVersioned(this.#tx, "factors.loans", loanRow(loan));
   }
 
   async appendMovement(m: PrincipalMovement): Promise<void> {

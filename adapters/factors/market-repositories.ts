@@ -7,7 +7,8 @@ import type {
 } from "../../core/factors/mod.ts";
 import { DomainError } from "../../core/kernel/mod.ts";
 import type { AnyDb } from "../db/create-database.ts";
-import { changedOne, dateText, iso, isoOrNull, isUniqueViolation } from "./sql-values.ts";
+import { dateText, iso, isoOrNull, isUniqueViolation } from "./sql-values.ts";
+import { updateVersioned } from "./update-versioned.ts";
 
 function openAlready(what: string, field: string, ruleId: string): DomainError {
   return new DomainError(`this collateral already has an open ${what}`, { ruleId, kind: "conflict", field });
@@ -121,15 +122,7 @@ export class KyselyListingRepository implements TransferListingRepository {
   }
 
   async update(l: TransferListing): Promise<boolean> {
-    const { id, region_code, version, created_at: _c, ...rest } = listingRow(l);
-    const result = await this.#tx
-      .updateTable("factors.listings")
-      .set({ ...rest, version })
-      .where("id", "=", id)
-      .where("region_code", "=", region_code)
-      .where("version", "=", version - 1)
-      .executeTakeFirst();
-    return changedOne(result);
+    return updateVersioned(this.#tx, "factors.listings", listingRow(l));
   }
 }
 
@@ -253,14 +246,6 @@ export class KyselyDisposalRepository implements DisposalRepository {
   }
 
   async update(d: Disposal): Promise<boolean> {
-    const { id, region_code, version, created_at: _c, ...rest } = disposalRow(d);
-    const result = await this.#tx
-      .updateTable("factors.disposals")
-      .set({ ...rest, version })
-      .where("id", "=", id)
-      .where("region_code", "=", region_code)
-      .where("version", "=", version - 1)
-      .executeTakeFirst();
-    return changedOne(result);
+    return updateVersioned(this.#tx, "factors.disposals", disposalRow(d));
   }
 }
