@@ -28,6 +28,8 @@ export interface CasePageProps {
   readonly done?: DoneFlash | undefined;
   readonly itemValues?: { readonly partyId: string; readonly values: Readonly<Record<string, string>> } | undefined;
   readonly claimValues?: Readonly<Record<string, string>> | undefined;
+  /** Has the account proved this party's driver by 实名认证 (a payout needs it, QC-R07)? */
+  readonly identityProved: boolean;
 }
 
 /** Waiting for the officer (the page refreshes itself through the Refresh header). */
@@ -88,6 +90,7 @@ export function CasePage(props: CasePageProps) {
           once={props.once}
           claimValues={props.claimValues}
           surveyDone={props.done === "survey"}
+          identityProved={props.identityProved}
         />
       ) : null}
       {s === "DISPUTED" || s === "OFFLINE" ? <OfflineSection lang={lang} view={view} policy={props.policy} /> : null}

@@ -1,5 +1,5 @@
 import QRCode from "qrcode";
-import type { Principal } from "../../../core/kernel/mod.ts";
+import { actsForSubject, type Principal } from "../../../core/kernel/mod.ts";
 import { type CaseView, getCase, paramsAsOf, type QuickClaimDeps } from "../../../core/quickclaim/mod.ts";
 import { pageContext } from "../../pages/layout.tsx";
 import { CasePage, type CasePageProps, DONE_FLASHES, type DoneFlash } from "./case-page.tsx";
@@ -52,6 +52,9 @@ export async function renderCase(
   const view = await getCase(deps, { caseId }, p);
   const shareUrl = absoluteUrl(c, qcPath.case(region, view.id));
   const params = paramsAsOf(deps.policy, view.accidentDate);
+  const driverId = view.parties.find((x) => x.id === view.myPartyId)?.items?.driverLicenceNo;
+  const identityProved =
+    driverId !== undefined && actsForSubject(p, deps.blindIndex.index("resident-id", driverId.toUpperCase()));
   if (!extra.problem && waiting(view)) c.header("Refresh", "15");
   return c.html(
     <CasePage
@@ -68,6 +71,7 @@ export async function renderCase(
       done={extra.done}
       itemValues={extra.itemValues}
       claimValues={extra.claimValues}
+      identityProved={identityProved}
     />,
     extra.problem?.status ?? 200,
   );

@@ -1,6 +1,7 @@
 import { maskBankCard } from "../../../core/kernel/mod.ts";
 import type { CaseView, ClaimView, QuickClaimPolicy } from "../../../core/quickclaim/mod.ts";
 import type { Lang } from "../../pages/i18n.ts";
+import { IdentityNeeded } from "../../pages/identity-needed.tsx";
 import { beijingTime, claimStatusText, Facts, OnceField, yuan } from "./page-kit.tsx";
 import { PayoutLines } from "./payout-view.tsx";
 import { qcPath } from "./qc-paths.ts";
@@ -17,6 +18,8 @@ export interface ClaimProps {
   /** The claim form that came back with a problem. */
   readonly claimValues?: Readonly<Record<string, string>> | undefined;
   readonly surveyDone: boolean;
+  /** Has the account proved the party's driver by 实名认证 (KRN-R06), as a payout needs (QC-R07)? */
+  readonly identityProved: boolean;
 }
 
 /** The party's own claim, if it made one. */
@@ -142,6 +145,12 @@ export function ClaimSection(props: ClaimProps) {
         ) : view.status === "AGREED" || view.status === "CLAIMING" ? (
           <>
             <p class="hint">{t.claimLead}</p>
+            {props.identityProved ? null : (
+              <div class="notice" data-testid="identity-first">
+                <p>{t.identityFirst}</p>
+                <IdentityNeeded text={commonText(lang).proveIdentity} />
+              </div>
+            )}
             <ClaimForm {...props} />
           </>
         ) : null}

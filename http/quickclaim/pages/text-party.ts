@@ -87,6 +87,7 @@ export const partyText = defineMessages({
     bankName: "开户银行",
     cardPhoto: "银行卡照片",
     submitClaim: "提交理赔申请",
+    identityFirst: "赔款只会付到已完成实名认证的本人银行卡：提交前请先用本手机号完成实名认证（姓名、身份证号）。",
     myClaim: "我的理赔",
     payout: "应赔金额",
     paidAmount: "已到账金额",
@@ -206,6 +207,8 @@ export const partyText = defineMessages({
     bankName: "Bank",
     cardPhoto: "Bank card photo",
     submitClaim: "Submit the claim",
+    identityFirst:
+      "The payout goes only to a bank card of the claimant in person, proved by 实名认证: before you submit, verify your name and resident ID on this mobile's account.",
     myClaim: "My claim",
     payout: "Payout",
     paidAmount: "Paid",

@@ -120,6 +120,8 @@ describe("快处快赔 in Chromium: two parties from report to paid, and the das
   }
 
   async function claim(page: Page, who: typeof CHEN | typeof WU): Promise<void> {
+    await page.goto(caseUrl);
+    expect(await page.getByTestId("identity-first").count()).toBe(0); // proved: no 实名认证 notice
     await sendClaim(page, who);
     await page.waitForURL(/done=claimed/);
     expect(await page.getByTestId("my-claim").getAttribute("data-claim-status")).toBe("OPEN");
@@ -227,12 +229,15 @@ describe("快处快赔 in Chromium: two parties from report to paid, and the das
       await submit(page, page.getByTestId("agree-form"), /done=signed/);
     }
     expect(await wu.getByTestId("case-status").getAttribute("data-status")).toBe("AGREED");
-    // 陈姐 has not done 实名认证: no payout can go to her yet (QC-R07); the page says why and links to it.
+    // 陈姐 has not done 实名认证: the claim form says so before she fills it in, and if she sends it
+    // anyway no payout can go to her yet (QC-R07); the page says why and links to 实名认证.
+    await chen.goto(caseUrl);
+    expect(await chen.getByTestId("identity-first").isVisible()).toBe(true);
     await sendClaim(chen, CHEN);
     const problem = chen.getByTestId("problem");
     expect(await problem.getAttribute("data-rule")).toBe("QC-R07");
     expect(await chen.getByTestId("my-claim").count()).toBe(0);
-    await Promise.all([chen.waitForURL(/\/identity$/), chen.getByTestId("identity-needed").click()]);
+    await Promise.all([chen.waitForURL(/\/identity$/), chen.getByTestId("problem").getByTestId("identity-needed").click()]);
     await proveIdentity(chen, CHEN);
     await claim(chen, CHEN);
     await shot(chen, "claim-phone");
