@@ -237,7 +237,10 @@ describe("快处快赔 in Chromium: two parties from report to paid, and the das
     const problem = chen.getByTestId("problem");
     expect(await problem.getAttribute("data-rule")).toBe("QC-R07");
     expect(await chen.getByTestId("my-claim").count()).toBe(0);
-    await Promise.all([chen.waitForURL(/\/identity$/), chen.getByTestId("problem").getByTestId("identity-needed").click()]);
+    await Promise.all([
+      chen.waitForURL(/\/identity$/),
+      chen.getByTestId("problem").getByTestId("identity-needed").click(),
+    ]);
     await proveIdentity(chen, CHEN);
     await claim(chen, CHEN);
     await shot(chen, "claim-phone");
