@@ -53,7 +53,14 @@ export class SeedWorld {
     const p = demoPerson(personKey);
     if (!p.mobile) throw new Error(`${p.name} has no mobile in the demo`);
     const ref = this.deps.blindIndex.index("mobile", p.mobile);
-    return { id: `citizen:${ref}`, roles: ["citizen"], regionCodes: [this.deps.regionCode], subjectRef: ref };
+    return {
+      id: `citizen:${ref}`,
+      roles: ["citizen"],
+      regionCodes: [this.deps.regionCode],
+      subjectRef: ref,
+      // The demo people have done 实名认证 (KRN-R06) on their mobile's account.
+      identities: [this.deps.blindIndex.index("resident-id", p.idNumber)],
+    };
   }
 
   staff(institutionId: string, admin = false): Principal {

@@ -15,11 +15,41 @@ import { InMemoryFactorsStore } from "./in-memory-factors.ts";
 import { InMemoryQueries } from "./in-memory-queries.ts";
 import { InMemoryStatistics } from "./in-memory-statistics.ts";
 
+export const demoIds = {
+  lin: "350981196803121039",
+  huang: "350921198204205030",
+  chen: "350982197509082025",
+  linCooperative: "93350981MA2Y0T8Q11",
+} as const;
+
+/** The blind indexes of the IDs a citizen has proved by 实名认证 (KRN-R06), as the test indexer makes them. */
+const proved = (...ids: { readonly kind: "resident-id" | "uscc"; readonly id: string }[]): string[] =>
+  ids.map((x) => fakeBlindIndex.index(x.kind, x.id));
+
 /** The synthetic people of spec 90-demo-story.md, as principals. */
 export const demoPrincipals = {
-  lin: { id: "citizen:lin", roles: ["citizen"], regionCodes: ["350900"], subjectRef: "subject:lin" },
-  huang: { id: "citizen:huang", roles: ["citizen"], regionCodes: ["350900"], subjectRef: "subject:huang" },
-  chen: { id: "citizen:chen", roles: ["citizen"], regionCodes: ["350900"], subjectRef: "subject:chen" },
+  lin: {
+    id: "citizen:lin",
+    roles: ["citizen"],
+    regionCodes: ["350900"],
+    subjectRef: "subject:lin",
+    // 林阿伯 and the cooperative he represents
+    identities: proved({ kind: "resident-id", id: demoIds.lin }, { kind: "uscc", id: demoIds.linCooperative }),
+  },
+  huang: {
+    id: "citizen:huang",
+    roles: ["citizen"],
+    regionCodes: ["350900"],
+    subjectRef: "subject:huang",
+    identities: proved({ kind: "resident-id", id: demoIds.huang }),
+  },
+  chen: {
+    id: "citizen:chen",
+    roles: ["citizen"],
+    regionCodes: ["350900"],
+    subjectRef: "subject:chen",
+    identities: proved({ kind: "resident-id", id: demoIds.chen }),
+  },
   buyer: { id: "citizen:buyer", roles: ["citizen"], regionCodes: ["350900"], subjectRef: "subject:buyer" },
   ruralBank: {
     id: "inst:nd-rural-bank/u1",
@@ -43,13 +73,6 @@ export const demoPrincipals = {
   fuanOfficial: { id: "reg:fuan", roles: ["regulator"], regionCodes: ["350981"] },
   admin: { id: "admin:1", roles: ["platform_admin"], regionCodes: ["350900"] },
 } satisfies Record<string, Principal>;
-
-export const demoIds = {
-  lin: "350981196803121039",
-  huang: "350921198204205030",
-  chen: "350982197509082025",
-  linCooperative: "93350981MA2Y0T8Q11",
-} as const;
 
 export interface FactorsTestbed {
   readonly deps: FactorsDeps;

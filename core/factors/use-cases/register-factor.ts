@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import {
+  actsForSubject,
   DomainError,
   hasRole,
   type Principal,
@@ -78,6 +79,14 @@ export async function registerFactor(deps: FactorsDeps, principal: Principal, in
   const quantityMilli = parseQuantity(i.quantity, "quantity");
   const holder = holderOf(deps, i.holder, act.today);
   const citizen = hasRole(principal, "citizen") && principal.subjectRef !== undefined;
+  if (citizen && !actsForSubject(principal, holder.ref)) {
+    // KRN-R06 实名认证, as MKT-R01 and QC-R07: a phone alone cannot put someone else's land or sea
+    // right on the platform (and later pledge it); staff and clerks act for holders they checked.
+    throw new DomainError(
+      "a holder registers their own factor: prove this ID on your account first (实名认证, /identity)",
+      { ruleId: "FAC-R01", kind: "forbidden", field: "holder.idNumber" },
+    );
+  }
   const factor: Factor = {
     id: deps.ids.next("fac"),
     regionCode: deps.regionCode,

@@ -187,6 +187,25 @@ describe("FAC-R01 确权 / FAC-R02 公示: registration to an active factor", ()
     expect(tb.snapshot()).toBe(before);
   });
 
+  it.each([
+    ["a citizen who has not done 实名认证", { ...who.huang, identities: [] }],
+    ["a citizen who proved another person (陈姐 registering 黄先生's house)", who.chen],
+  ])("%s may not register someone's factor: 403 FAC-R01 on holder.idNumber, nothing written", async (_t, p) => {
+    const tb = factorsTestbed();
+    const before = tb.snapshot();
+    await expect(registerFactor(tb.deps, p, house)).rejects.toMatchObject({
+      ruleId: "FAC-R01",
+      kind: "forbidden",
+      field: "holder.idNumber",
+    });
+    expect(tb.snapshot()).toBe(before);
+  });
+
+  it("a bank acting for a holder it checked registers the factor without 实名认证 of its own", async () => {
+    const tb = factorsTestbed();
+    await expect(registerFactor(tb.deps, who.ruralBank, house)).resolves.toMatchObject({ status: "DRAFT" });
+  });
+
   it("someone else's draft reads as not found", async () => {
     const tb = factorsTestbed();
     const draft = await registerFactor(tb.deps, who.huang, house);

@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import { hasRole, type Principal } from "../../../core/kernel/mod.ts";
 import { format } from "../../pages/i18n.ts";
+import { IdentityNeeded } from "../../pages/identity-needed.tsx";
 import { Layout, type PageContext } from "../../pages/layout.tsx";
 import { ONCE_FIELD } from "./form-once.tsx";
 import { yuan } from "./format.ts";
@@ -115,6 +116,9 @@ export function ProblemBox(props: { readonly problem: PageProblem | undefined; r
         {problem.message}
       </p>
       {problem.fieldLabel ? <p class="hint">{format(t.fieldLabel, { field: problem.fieldLabel })}</p> : null}
+      {problem.ruleId === "FAC-R01" && problem.status === 403 && problem.field === "holder.idNumber" ? (
+        <IdentityNeeded text={t.proveIdentity} />
+      ) : null}
     </div>
   );
 }

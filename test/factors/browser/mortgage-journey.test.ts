@@ -51,6 +51,16 @@ describe("Chromium: a factor from registration to an active mortgage", () => {
     await citizenSignIn(lin, LIN_MOBILE);
     await lin.waitForURL(base);
 
+    // 实名认证 (KRN-R06): a holder registers their own factors (FAC-R01).
+    const me = registrationFields("lin-sea");
+    await lin.goto(`${served.url}/identity`);
+    const person = lin.getByTestId("person-form");
+    await person.locator("#name").fill(me.holderName ?? "");
+    await person.locator("#residentId").fill(me.holderId ?? "");
+    await person.locator("#mobile").fill(LIN_MOBILE);
+    await person.locator("button").click();
+    await lin.waitForSelector('[data-testid="identity-ok"]');
+
     const factorUrls: string[] = [];
     for (const key of ["lin-sea", "lin-raft", "lin-aqua"]) {
       const f = registrationFields(key);

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerFactor, submitFactor } from "../../../core/factors/mod.ts";
 import { act, base, registerByForm, registrationFields } from "./support/forms.ts";
-import { createPageApp, getPage, LIN_MOBILE, onceFor, type PageApp, postForm, RURAL_BANK } from "./support/page-app.ts";
+import {
+  createPageApp,
+  getPage,
+  LIN_MOBILE,
+  onceFor,
+  type PageApp,
+  PNG_1X1,
+  postForm,
+  RURAL_BANK,
+} from "./support/page-app.ts";
 import { type Mortgaged, mortgagedBundle } from "./support/scenarios.ts";
 
 const CHEN_MOBILE = "13905931234";
@@ -125,14 +134,35 @@ describe("factor pages: access, refusals, single-use forms and languages", () =>
     expect(await (await getPage(t.app, page, fuding)).text()).toContain('data-status="PUBLICISED"');
   });
 
-  it("a wrong holder is refused at submission naming FAC-R01, and the factor stays a draft", async () => {
-    const id = await registerByForm(t, lin, { ...registrationFields("lin-farmer"), holderId: "350921198204205030" });
-    const page = `${base}/factors/${id}`;
-    const res = await act(t, lin, page, `${page}/submit`);
-    expect(res.status).toBe(422);
+  it("registering someone else's factor (黄先生's ID on 林阿伯's account) is refused at once: 403 FAC-R01 with the way to 实名认证, nothing registered", async () => {
+    const count = async () =>
+      Number(
+        (
+          await t.platform.database.db
+            .selectFrom("factors.factors")
+            .select((e) => e.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const form = await (await getPage(t.app, `${base}/register`, lin)).text();
+    const res = await postForm(
+      t.app,
+      `${base}/register`,
+      lin,
+      {
+        ...registrationFields("lin-farmer"),
+        holderId: "350921198204205030",
+        _once: onceFor(form, `${base}/register`),
+      },
+      [{ field: "evidenceFiles", name: "证书.png", type: "image/png", bytes: PNG_1X1 }],
+    );
+    expect(res.status).toBe(403);
     const html = await res.text();
     expect(html).toContain('data-rule="FAC-R01"');
-    expect(html).toContain('data-status="DRAFT"');
+    expect(html).toContain('data-field="holder.idNumber"');
+    expect(html).toContain('href="/identity"');
+    expect(await count()).toBe(before);
   });
 
   it("applying with one member of a 三权合一 bundle is refused naming FAC-R03; an expired valuation naming FAC-R04", async () => {

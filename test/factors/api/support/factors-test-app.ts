@@ -15,6 +15,7 @@ import { factorsHttp } from "../../../../http/factors/http-module.ts";
 import { capturingLogger } from "../../../composition/fixtures.ts";
 import { lastCode, RecordingNotifier } from "../../../http/support/test-platform.ts";
 import { createTestDatabase, type TestDatabase } from "../../../support/test-database.ts";
+import { proveDemoPerson } from "./prove-demo-person.ts";
 
 /** The factors plugins of the default deployment, with their configs (overridable per test). */
 export const FACTORS_PLUGINS = [
@@ -69,6 +70,7 @@ export async function createFactorsTestApp(
           policyPack: { id: "ningde-region", config: {} },
           plugins: [
             { id: "dev-notifier", config: { keepLast: 0 } },
+            { id: "identity-verifier-sim", config: { unlisted: "match" } },
             ...FACTORS_PLUGINS.map((id) => ({ id, config: options.pluginConfig?.[id] ?? {} })),
           ],
         },
@@ -122,6 +124,7 @@ export async function createFactorsTestApp(
       });
       if (res.status !== 200) throw new Error(`otp verify: ${res.status} ${await res.text()}`);
       const { token } = (await res.json()) as { token: string };
+      await proveDemoPerson((path, init) => app.request(path, init), token, mobile);
       sessions.set(mobile, { auth: `Bearer ${token}`, at: clock.now().getTime() });
       return `Bearer ${token}`;
     },

@@ -6,6 +6,7 @@ import { buildPlatform } from "../../../../adapters/composition/compose.ts";
 import { parseDeploymentConfig } from "../../../../adapters/composition/deployment-config.ts";
 import type { ComposedPlatform } from "../../../../adapters/composition/platform.ts";
 import { Tokens } from "../../../../adapters/composition/tokens.ts";
+import { DEMO_PEOPLE } from "../../../../adapters/factors/demo/ningde-demo-book.ts";
 import { type FactorsPlatformDeps, factorsDeps } from "../../../../adapters/factors/factors-deps.ts";
 import { createJsonLogger } from "../../../../adapters/logging/json-logger.ts";
 import { FixedClock } from "../../../../adapters/platform/fixed-clock.ts";
@@ -18,6 +19,7 @@ import { factorsHttp } from "../../../../http/factors/http-module.ts";
 import { silentLogger } from "../../../../plugins/_framework/logger.ts";
 import { lastCode, RecordingNotifier } from "../../../http/support/test-platform.ts";
 import { createTestDatabase, type TestDatabase } from "../../../support/test-database.ts";
+import { proveDemoPerson } from "../../api/support/prove-demo-person.ts";
 
 export const NINGDE = "350900";
 export const LIN_MOBILE = "13905930001";
@@ -79,6 +81,7 @@ export async function createPageApp(
           policyPack: { id: "ningde-region", config: {} },
           plugins: [
             { id: "dev-notifier", config: { keepLast: 0 } },
+            { id: "identity-verifier-sim", config: { unlisted: "match" } },
             ...FACTORS_PLUGINS.map((id) => ({ id, config: pluginConfig[id] ?? {} })),
           ],
         },
@@ -129,6 +132,7 @@ export async function createPageApp(
       });
       const body = (await res.json()) as { token?: string };
       if (!body.token) throw new Error(`OTP verify failed: ${res.status}`);
+      await proveDemoPerson((path, init) => app.request(path, init), body.token, mobile);
       return body.token;
     },
     lastCode: (mobile) => lastCode([codes], mobile),
@@ -137,9 +141,12 @@ export async function createPageApp(
       if (res.status !== 200) throw new Error(`/auth/me: ${res.status}`);
       const p = ((await res.json()) as { principal: Principal }).principal;
       if (!mobile) return p;
+      const blind = platform.container.resolve<BlindIndexer>(Tokens.BlindIndexer);
       return {
         ...p,
-        subjectRef: platform.container.resolve<BlindIndexer>(Tokens.BlindIndexer).index("mobile", mobile),
+        subjectRef: blind.index("mobile", mobile),
+        // what citizenToken's 实名认证 proved on the account (/auth/me does not show blind indexes)
+        identities: DEMO_PEOPLE.filter((x) => x.mobile === mobile).map((x) => blind.index("resident-id", x.idNumber)),
       };
     },
     async offerDemoProducts(wanted = ningdeDemoProducts.map((p) => p.id)) {
