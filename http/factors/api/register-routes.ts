@@ -62,7 +62,7 @@ export function registerRegisterRoutes(app: App, platform: Platform): void {
     createRoute({
       ...post(
         "/factors",
-        "登记: register a factor as a draft (holder ID checked, kept encrypted; evidence by upload id)",
+        "登记: register a factor as a draft (holder ID checked, kept encrypted; evidence by upload id; a citizen registers only a holder proved on the account by 实名认证, else 403 FAC-R01)",
         ["citizen", "clerk", "institution_staff", "platform_admin"],
       ),
       request: { params: RegionParam, ...body(RegisterFactorBody) },
