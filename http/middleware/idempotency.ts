@@ -3,6 +3,7 @@ import { sha256HexOfBytes } from "../../adapters/auth/secrets.ts";
 import { DomainError } from "../../core/kernel/mod.ts";
 import type { AppEnv } from "../env.ts";
 import { problemResponse } from "../problem/problem-response.ts";
+import { replayOf, runAndKeep } from "./keep-first-answer.ts";
 
 /**
  * KRN-R08 idempotency for state-changing POSTs that opt in (`middleware: [requireAuth(…), idempotent()]`).
@@ -37,8 +38,6 @@ export interface IdempotencyStore {
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
-/** Response headers that belong to one exchange and are not replayed. */
-const NOT_STORED = new Set(["set-cookie", "x-request-id", "date", "content-length", "connection", "transfer-encoding"]);
 
 function rule(message: string, kind: "validation" | "conflict"): DomainError {
   return new DomainError(message, { ruleId: "KRN-R08", kind, field: IDEMPOTENCY_HEADER });
@@ -79,33 +78,8 @@ export function idempotent(options: { readonly required?: boolean } = {}): Middl
     if (begun.kind === "in_progress") {
       throw rule(`a request with this ${IDEMPOTENCY_HEADER} is still being processed; retry shortly`, "conflict");
     }
-    if (begun.kind === "replay") {
-      return new Response(begun.body, {
-        status: begun.status,
-        headers: { ...begun.headers, "Idempotent-Replayed": "true" },
-      });
-    }
-
-    try {
-      await next();
-    } catch (e) {
-      await store.abandon(scope, key);
-      throw e;
-    }
-    const res = c.res;
-    if (res.status >= 500) {
-      await store.abandon(scope, key);
-      return;
-    }
-    const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => {
-      if (!NOT_STORED.has(k)) headers[k] = v;
-    });
-    try {
-      await store.complete(scope, key, { status: res.status, headers, body: await res.clone().text() });
-    } catch (e) {
-      // The work is done; the key stays "in progress" until its lease ends, then may be retried.
-      c.get("logger").error("idempotency: could not store the response", { requestId: c.get("requestId"), error: e });
-    }
+    if (begun.kind === "replay") return replayOf(begun);
+    // 2xx–4xx are kept; a 5xx frees the key again.
+    await runAndKeep(c, next, { store, scope, key, keepBelow: 500, label: "idempotency" });
   };
 }

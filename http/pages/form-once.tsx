@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Child } from "hono/jsx";
 import { sha256HexOfBytes } from "../../adapters/auth/secrets.ts";
 import type { AppEnv } from "../env.ts";
+import { replayOf, runAndKeep } from "../middleware/keep-first-answer.ts";
 import type { Lang } from "./i18n.ts";
 import { type PageContext, pageContext } from "./layout.tsx";
 import type { PageProblem } from "./page-problems.ts";
@@ -23,7 +24,6 @@ import type { PageProblem } from "./page-problems.ts";
  */
 export const ONCE_FIELD = "_once";
 const KEY_SHAPE = /^[\x21-\x7e]{8,255}$/;
-const NOT_STORED = new Set(["set-cookie", "x-request-id", "date", "content-length", "connection", "transfer-encoding"]);
 
 export interface FormOnceTexts {
   readonly formExpired: string;
@@ -74,34 +74,8 @@ export function formOnce(o: FormOnceOptions): MiddlewareHandler<AppEnv> {
     const begun = await store.begin(scope, once, sha256HexOfBytes(bytes));
     if (begun.kind === "mismatch") return refuse(422, t.formReused, "KRN-R08");
     if (begun.kind === "in_progress") return refuse(409, t.formBusy, "KRN-R08");
-    if (begun.kind === "replay") {
-      return new Response(begun.body, {
-        status: begun.status,
-        headers: { ...begun.headers, "Idempotent-Replayed": "true" },
-      });
-    }
-    try {
-      await next();
-    } catch (e) {
-      await store.abandon(scope, once);
-      throw e;
-    }
-    const res = c.res;
-    if (res.status >= 400) {
-      await store.abandon(scope, once);
-      return;
-    }
-    const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => {
-      if (!NOT_STORED.has(k)) headers[k] = v;
-    });
-    try {
-      await store.complete(scope, once, { status: res.status, headers, body: await res.clone().text() });
-    } catch (e) {
-      c.get("logger").error(`${o.module} pages: could not store a form answer`, {
-        requestId: c.get("requestId"),
-        error: e,
-      });
-    }
+    if (begun.kind === "replay") return replayOf(begun);
+    // Only a success is kept: a refusal echoes the form (maybe with personal data) and frees the key.
+    await runAndKeep(c, next, { store, scope, key: once, keepBelow: 400, label: `${o.module} pages` });
   };
 }
