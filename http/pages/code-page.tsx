@@ -1,5 +1,6 @@
 import { format } from "./i18n.ts";
 import { Layout, type PageContext } from "./layout.tsx";
+import { CodeCard } from "./sign-in-forms.tsx";
 
 /** Second step for citizens: the code that was just sent. */
 export function CodePage(props: {
@@ -21,24 +22,7 @@ export function CodePage(props: {
       ) : (
         <p class="notice">{format(t.codeSent, { mobile: props.maskedMobile, minutes: props.minutes })}</p>
       )}
-      <section class="card">
-        <form method="post" action="/sign-in/citizen/verify" data-testid="code-form">
-          <input type="hidden" name="mobile" value={props.mobile} />
-          <label for="code">{t.code}</label>
-          <input
-            id="code"
-            name="code"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            pattern="[0-9]{6}"
-            maxlength={6}
-            required
-          />
-          <button class="btn" type="submit">
-            {t.verify}
-          </button>
-        </form>
-      </section>
+      <CodeCard page={page} action="/sign-in/citizen/verify" testid="code-form" mobile={props.mobile} />
     </Layout>
   );
 }

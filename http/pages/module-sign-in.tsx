@@ -8,6 +8,7 @@ import { format } from "./i18n.ts";
 import { type PageContext, pageContext } from "./layout.tsx";
 import { literalSegment } from "./literal-segment.ts";
 import { signInError } from "./sign-in-error.ts";
+import { CodeCard, MobileCard, StaffKeyCard } from "./sign-in-forms.tsx";
 
 /**
  * A module's own sign-in, which comes back to the module page the person was on (`next`, only
@@ -72,40 +73,15 @@ export function registerModuleSignIn(app: App, m: ModuleSignIn): void {
         {m.lead?.(page)}
         <Failure error={props.error} />
         <div class="grid">
-          <section class="card">
-            <h2>{t.citizenTitle}</h2>
-            {m.citizenHint ? <p class="hint">{t.citizenHint}</p> : null}
-            <form method="post" action={`${base}/citizen`} data-testid={`${m.testIds}-citizen-form`}>
-              <input type="hidden" name="next" value={props.next} />
-              <label for="mobile">{t.mobile}</label>
-              <input
-                id="mobile"
-                name="mobile"
-                type="tel"
-                inputmode="numeric"
-                autocomplete="tel"
-                pattern="1[3-9][0-9]{9}"
-                maxlength={11}
-                required
-                value={props.mobile ?? ""}
-              />
-              <button class="btn" type="submit">
-                {t.sendCode}
-              </button>
-            </form>
-          </section>
-          <section class="card">
-            <h2>{t.staffTitle}</h2>
-            <p class="hint">{t.staffHint}</p>
-            <form method="post" action={`${base}/staff`} data-testid={`${m.testIds}-staff-form`}>
-              <input type="hidden" name="next" value={props.next} />
-              <label for="apiKey">{t.apiKey}</label>
-              <textarea id="apiKey" name="apiKey" autocomplete="off" spellcheck={false} required />
-              <button class="btn" type="submit">
-                {t.staffSignIn}
-              </button>
-            </form>
-          </section>
+          <MobileCard
+            page={page}
+            action={`${base}/citizen`}
+            testid={`${m.testIds}-citizen-form`}
+            next={props.next}
+            mobile={props.mobile}
+            hint={m.citizenHint === true}
+          />
+          <StaffKeyCard page={page} action={`${base}/staff`} testid={`${m.testIds}-staff-form`} next={props.next} />
         </div>
       </Frame>
     );
@@ -123,25 +99,13 @@ export function registerModuleSignIn(app: App, m: ModuleSignIn): void {
         ) : (
           <p class="notice">{format(t.codeSent, { mobile: shown, minutes: props.minutes })}</p>
         )}
-        <section class="card">
-          <form method="post" action={`${base}/verify`} data-testid={`${m.testIds}-code-form`}>
-            <input type="hidden" name="next" value={props.next} />
-            <input type="hidden" name="mobile" value={props.mobile} />
-            <label for="code">{t.code}</label>
-            <input
-              id="code"
-              name="code"
-              inputmode="numeric"
-              autocomplete="one-time-code"
-              pattern="[0-9]{6}"
-              maxlength={6}
-              required
-            />
-            <button class="btn" type="submit">
-              {t.verify}
-            </button>
-          </form>
-        </section>
+        <CodeCard
+          page={page}
+          action={`${base}/verify`}
+          testid={`${m.testIds}-code-form`}
+          mobile={props.mobile}
+          next={props.next}
+        />
       </Frame>
     );
   };

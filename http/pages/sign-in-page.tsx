@@ -1,5 +1,6 @@
 import type { RegionContext } from "../../adapters/composition/platform.ts";
 import { Layout, type PageContext } from "./layout.tsx";
+import { MobileCard, StaffKeyCard } from "./sign-in-forms.tsx";
 
 /** Sign-in: a citizen asks for a one-time code by mobile; staff paste their API key. */
 export function SignInPage(props: {
@@ -20,23 +21,14 @@ export function SignInPage(props: {
         </p>
       ) : null}
       <div class="grid">
-        <section class="card">
-          <h2>{t.citizenTitle}</h2>
-          <p class="hint">{t.citizenHint}</p>
-          <form method="post" action="/sign-in/citizen" data-testid="citizen-form">
-            <label for="mobile">{t.mobile}</label>
-            <input
-              id="mobile"
-              name="mobile"
-              type="tel"
-              inputmode="numeric"
-              autocomplete="tel"
-              pattern="1[3-9][0-9]{9}"
-              maxlength={11}
-              required
-              value={props.mobile ?? ""}
-            />
-            {props.regions.length > 1 ? (
+        <MobileCard
+          page={page}
+          action="/sign-in/citizen"
+          testid="citizen-form"
+          mobile={props.mobile}
+          hint
+          extra={
+            props.regions.length > 1 ? (
               <>
                 <label for="region">{t.region}</label>
                 <select id="region" name="region">
@@ -47,23 +39,10 @@ export function SignInPage(props: {
                   ))}
                 </select>
               </>
-            ) : null}
-            <button class="btn" type="submit">
-              {t.sendCode}
-            </button>
-          </form>
-        </section>
-        <section class="card">
-          <h2>{t.staffTitle}</h2>
-          <p class="hint">{t.staffHint}</p>
-          <form method="post" action="/sign-in/staff" data-testid="staff-form">
-            <label for="apiKey">{t.apiKey}</label>
-            <textarea id="apiKey" name="apiKey" autocomplete="off" spellcheck={false} required />
-            <button class="btn" type="submit">
-              {t.staffSignIn}
-            </button>
-          </form>
-        </section>
+            ) : null
+          }
+        />
+        <StaffKeyCard page={page} action="/sign-in/staff" testid="staff-form" />
       </div>
     </Layout>
   );
