@@ -26,25 +26,7 @@ export function createOutboxWriter(
 ): OutboxWriter {
   return {
     async enqueue(event: OutboxEventInput): Promise<void> {
-      if (!REGION.test(event.regionCode)) throw new TypeError(`outbox event: region code must be 6 digits`);
-      if (!TYPE.test(event.type)) throw new TypeError(`outbox event: type must look like "module.thing.happened"`);
-      if (typeof event.aggregateId !== "string" || event.aggregateId.length === 0) {
-        throw new TypeError("outbox event: aggregateId must be a non-empty string");
-      }
-      const payload = jsonRoundTrip(event.payload);
-      if (payload === null || typeof payload !== "object" || Array.isArray(payload)) {
-        throw new TypeError("outbox event: payload must be an object");
-      }
-      const now = clock.now();
-      const values = {
-        id: ids.next("evt"),
-        region_code: event.regionCode,
-        type: event.type,
-        aggregate_id: event.aggregateId,
-        payload,
-        created_at: now,
-        next_attempt_at: now,
-      };
+      const values = outboxRow(event, clock, ids);
       if (options.pipelined && tx.isTransaction) {
         // Constant text (no query building per event on the hot path); the same insert as below.
         await tx.executeQuery(
