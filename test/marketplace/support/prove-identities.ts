@@ -1,9 +1,8 @@
 import { syntheticResidentId } from "../../../adapters/marketplace/demo/synthetic-identities.ts";
 import { people } from "../../../core/marketplace/testing/test-world.ts";
+import { proveIdentity } from "../../support/prove-identity.ts";
 
 type Request = (path: string, init: RequestInit) => Response | Promise<Response>;
-
-let key = 0;
 
 /**
  * 实名认证 through the API, as a citizen does at /identity: the demo people's IDs are proved on
@@ -13,18 +12,7 @@ let key = 0;
 export async function proveDemoIdentities(request: Request, token: string, mobile: string): Promise<void> {
   const mine = Object.values(people).filter((p) => p.mobile === mobile);
   if (mine.length === 0) return;
-  const send = async (body: Record<string, unknown>) => {
-    const res = await request("/auth/identities", {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        Authorization: `Bearer ${token}`,
-        "Idempotency-Key": `prove-${++key}-${mobile}`,
-      },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== 201) throw new Error(`identity check failed: ${res.status} ${await res.text()}`);
-  };
+  const send = (claim: Record<string, unknown>) => proveIdentity(request, token, claim);
   const person = mine.find((p) => p.idKind === "resident-id");
   const agent = person
     ? { name: person.name, residentId: person.idNumber }
